@@ -12,6 +12,7 @@ import java.util.Optional;
  */
 public final class BuiltinRegistry {
   private static final List<BuiltinFamily> FAMILIES = List.of(
+      new MembershipBuiltins(),
       new OperatorBuiltins(),
       new NumberBuiltins(),
       new AggregateBuiltins(),
