@@ -98,6 +98,7 @@ public final class Compiler {
       }
       checkConflicts(e.getKey(), rules, defaults, functions);
       e.getKey().replaceRules(rules, defaults, functions);
+      e.getKey().setIndex(RuleIndex.build(rules));
     }
     if (errors.isEmpty()) {
       new RecursionCheck(root, errors).run();

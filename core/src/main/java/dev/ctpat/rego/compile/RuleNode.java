@@ -17,6 +17,7 @@ public final class RuleNode {
   private final List<CompiledRule> rules = new ArrayList<>();
   private final List<CompiledRule> defaults = new ArrayList<>();
   private final List<CompiledRule> functions = new ArrayList<>();
+  private RuleIndex index;
 
   RuleNode(List<Value> path) {
     this.path = List.copyOf(path);
@@ -87,6 +88,15 @@ public final class RuleNode {
     defaults.addAll(newDefaults);
     functions.clear();
     functions.addAll(newFunctions);
+  }
+
+  /** The index over {@link #rules()}, or null when the rules are scanned in order. */
+  public RuleIndex index() {
+    return index;
+  }
+
+  void setIndex(RuleIndex index) {
+    this.index = index;
   }
 
   /** The node at {@code path} below this one, or null. */

@@ -14,6 +14,7 @@ import dev.ctpat.rego.compile.CompiledPolicy;
 import dev.ctpat.rego.compile.CompiledQuery;
 import dev.ctpat.rego.compile.CompiledRule;
 import dev.ctpat.rego.compile.Ir;
+import dev.ctpat.rego.compile.RuleIndex;
 import dev.ctpat.rego.compile.RuleNode;
 import dev.ctpat.rego.syntax.Location;
 import dev.ctpat.rego.types.Type;
@@ -815,16 +816,17 @@ public final class Evaluator implements BuiltinContext {
   // == rules ===================================================================================
 
   private Value ruleDocument(RuleNode node) {
-    List<CompiledRule> rules = node.rules();
-    CompiledRule.Kind kind = rules.isEmpty() ? node.defaults().get(0).kind()
-        : rules.get(0).kind();
-    depthIn(rules.isEmpty() ? node.defaults().get(0).location() : rules.get(0).location());
+    CompiledRule.Kind kind = node.rules().isEmpty() ? node.defaults().get(0).kind()
+        : node.rules().get(0).kind();
+    List<CompiledRule> rules = candidates(node);
+    depthIn(node.rules().isEmpty() ? node.defaults().get(0).location()
+        : node.rules().get(0).location());
     try {
       if (kind == CompiledRule.Kind.SET) {
         return setDocument(rules);
       }
       boolean hasObject = false;
-      for (CompiledRule r : rules) {
+      for (CompiledRule r : node.rules()) {
         hasObject |= r.kind() == CompiledRule.Kind.OBJECT;
       }
       if (hasObject) {
@@ -845,6 +847,22 @@ public final class Evaluator implements BuiltinContext {
     } finally {
       depth--;
     }
+  }
+
+  /** The rules that can apply now: all of them, or those the node's index selects. */
+  private List<CompiledRule> candidates(RuleNode node) {
+    RuleIndex index = node.index();
+    if (index == null) {
+      return node.rules();
+    }
+    Value[] key = new Value[1];
+    if (scope.input != null) {
+      walk(new Frame(0), scope.input, index.ref().path(), 0, v -> {
+        key[0] = v;
+        return false;
+      });
+    }
+    return index.candidates(key[0]);
   }
 
   private Value completeValue(List<CompiledRule> rules) {
