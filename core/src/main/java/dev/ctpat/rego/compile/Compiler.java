@@ -1107,9 +1107,96 @@ public final class Compiler {
               + " is unsafe", head.location());
         }
       }
-      Ir.Comprehension c = new Ir.Comprehension(kind, k, v, b, loc);
-      nestedLocals.put(c, new HashSet<>(scope.own));
+      Set<Integer> locals = new HashSet<>(scope.own);
+      Ir.Comprehension probe = new Ir.Comprehension(kind, k, v, b, null, loc);
+      nestedLocals.put(probe, locals);
+      Ir.ComprehensionIndex index = comprehensionIndex(probe, locals, scope);
+      Ir.Comprehension c = new Ir.Comprehension(kind, k, v, b, index, loc);
+      nestedLocals.put(c, locals);
       return c;
+    }
+
+    /**
+     * An index for a comprehension whose only links to the enclosing body are equalities
+     * {@code closure == expr} over its own variables, or null. Such a comprehension is
+     * evaluated once per query and its results grouped by {@code expr}, which turns the
+     * classic nested-loop join into a lookup.
+     */
+    private Ir.ComprehensionIndex comprehensionIndex(Ir.Comprehension c, Set<Integer> locals,
+        Scope scope) {
+      Set<Integer> closure = allVars(c);
+      if (closure.isEmpty()) {
+        return null;
+      }
+      Set<Integer> headVars = new HashSet<>(allVars(c.value()));
+      if (c.key() != null) {
+        headVars.addAll(allVars(c.key()));
+      }
+      if (!java.util.Collections.disjoint(headVars, closure)) {
+        return null;
+      }
+      List<Integer> closureSlots = new ArrayList<>();
+      List<Integer> keySlots = new ArrayList<>();
+      List<Ir.Literal> rewritten = new ArrayList<>();
+      for (Ir.Literal lit : c.body().literals()) {
+        Ir.Node[] sides = equalitySides(lit);
+        Ir.Node keyExpr = null;
+        Integer closureSlot = null;
+        if (sides != null) {
+          for (int i = 0; i < 2; i++) {
+            Ir.Node var = sides[i];
+            Ir.Node other = sides[1 - i];
+            if (var instanceof Ir.Local l && closure.contains(l.slot())
+                && !closureSlots.contains(l.slot())
+                && (other instanceof Ir.Ref || other instanceof Ir.Call)
+                && java.util.Collections.disjoint(allVars(other), closure)) {
+              closureSlot = l.slot();
+              keyExpr = other;
+              break;
+            }
+          }
+        }
+        if (closureSlot == null) {
+          Set<Integer> vars = new HashSet<>();
+          exprVars(lit.expr(), vars);
+          lit.withs().forEach(w -> {
+            if (w.value() != null) {
+              vars.addAll(allVars(w.value()));
+            }
+          });
+          if (!java.util.Collections.disjoint(vars, closure)) {
+            return null;
+          }
+          rewritten.add(lit);
+          continue;
+        }
+        Ir.Local key = scope.fresh(lit.location());
+        locals.add(key.slot());
+        closureSlots.add(closureSlot);
+        keySlots.add(key.slot());
+        rewritten.add(new Ir.Literal(lit.location(), false, new Ir.Unify(key, keyExpr),
+            List.of(), lit.text()));
+      }
+      if (!closureSlots.containsAll(closure)) {
+        return null;
+      }
+      return new Ir.ComprehensionIndex(closureSlots, keySlots, new Ir.Body(rewritten));
+    }
+
+    /** The two sides of {@code a = b} or {@code a == b}, or null for other literals. */
+    private static Ir.Node[] equalitySides(Ir.Literal lit) {
+      if (lit.negated() || !lit.withs().isEmpty()) {
+        return null;
+      }
+      if (lit.expr() instanceof Ir.Unify u) {
+        return new Ir.Node[] {u.left(), u.right()};
+      }
+      if (lit.expr() instanceof Ir.TermExpr t && t.term() instanceof Ir.Call call
+          && call.builtin() != null && call.builtin().name().equals("equal")
+          && call.output() == null) {
+        return new Ir.Node[] {call.args().get(0), call.args().get(1)};
+      }
+      return null;
     }
 
     private Ir.Node call(Term.Call c, Scope scope) {

@@ -73,7 +73,24 @@ public final class Ir {
    * @param locals the slots declared inside the comprehension, cleared before each run
    */
   public record Comprehension(ComprehensionKind kind, Node key, Node value, Body body,
-      Location location) implements Node {}
+      ComprehensionIndex index, Location location) implements Node {}
+
+  /**
+   * How to evaluate a comprehension once for all values of its closure variables: the body
+   * with each equality {@code closure == expr} rewritten to bind {@code expr} to a key slot,
+   * whose values then group the results.
+   *
+   * @param closureSlots the outer variables, in key order
+   * @param keySlots for each closure variable, the slot that receives its key expression
+   * @param body the rewritten body
+   */
+  public record ComprehensionIndex(List<Integer> closureSlots, List<Integer> keySlots,
+      Body body) {
+    public ComprehensionIndex {
+      closureSlots = List.copyOf(closureSlots);
+      keySlots = List.copyOf(keySlots);
+    }
+  }
 
   /**
    * A call. {@code name} is the canonical name used for {@code with} replacement: the builtin's

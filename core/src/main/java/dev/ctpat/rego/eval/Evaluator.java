@@ -273,6 +273,8 @@ public final class Evaluator implements BuiltinContext {
     final Map<String, Value> functionValues = new HashMap<>();
     final Map<RuleNode, Value> docCache = new HashMap<>();
     final Map<List<Object>, Value> callCache = new HashMap<>();
+    final Map<Ir.Comprehension, Map<List<Value>, Value>> comprehensionCache =
+        new java.util.IdentityHashMap<>();
 
     Scope(Value input, List<DataOverride> dataOverrides, Map<String, Ir.With> functionOverrides) {
       this.input = input;
@@ -536,6 +538,95 @@ public final class Evaluator implements BuiltinContext {
   }
 
   private Value comprehension(Frame f, Ir.Comprehension c) {
+    if (c.index() != null) {
+      return indexedComprehension(f, c);
+    }
+    return evalComprehension(f, c, c.body());
+  }
+
+  /** Evaluates the comprehension once per scope for every key, then looks the key up. */
+  private Value indexedComprehension(Frame f, Ir.Comprehension c) {
+    Ir.ComprehensionIndex index = c.index();
+    Map<List<Value>, Value> table = scope.comprehensionCache.get(c);
+    if (table == null) {
+      table = buildComprehensionTable(f, c);
+      scope.comprehensionCache.put(c, table);
+    }
+    List<Value> key = new ArrayList<>(index.closureSlots().size());
+    for (int slot : index.closureSlots()) {
+      key.add(f.get(slot));
+    }
+    Value v = table.get(key);
+    if (v != null) {
+      return v;
+    }
+    return switch (c.kind()) {
+      case ARRAY -> ArrayValue.EMPTY;
+      case SET -> SetValue.EMPTY;
+      case OBJECT -> ObjectValue.EMPTY;
+    };
+  }
+
+  private Map<List<Value>, Value> buildComprehensionTable(Frame f, Ir.Comprehension c) {
+    Ir.ComprehensionIndex index = c.index();
+    Map<List<Value>, List<Value[]>> groups = new LinkedHashMap<>();
+    int[] n = {0};
+    depthIn(c.location());
+    try {
+      evalBody(f, index.body().literals(), 0, () -> {
+        List<Value> key = new ArrayList<>(index.keySlots().size());
+        for (int slot : index.keySlots()) {
+          key.add(f.get(slot));
+        }
+        List<Value[]> rows = groups.computeIfAbsent(key, x -> new ArrayList<>());
+        if (c.key() == null) {
+          return evalTerm(f, c.value(), v -> {
+            rows.add(new Value[] {v});
+            checkSize(++n[0]);
+            return true;
+          });
+        }
+        return evalTerm(f, c.key(), kv -> evalTerm(f, c.value(), v -> {
+          rows.add(new Value[] {kv, v});
+          checkSize(++n[0]);
+          return true;
+        }));
+      });
+    } finally {
+      depth--;
+    }
+    Map<List<Value>, Value> table = new HashMap<>();
+    groups.forEach((key, rows) -> table.put(key, collect(c, rows)));
+    return table;
+  }
+
+  private Value collect(Ir.Comprehension c, List<Value[]> rows) {
+    switch (c.kind()) {
+      case ARRAY -> {
+        List<Value> out = new ArrayList<>(rows.size());
+        rows.forEach(r -> out.add(r[0]));
+        return ArrayValue.of(out);
+      }
+      case SET -> {
+        SetValue.Builder out = SetValue.builder();
+        rows.forEach(r -> out.add(r[0]));
+        return out.build();
+      }
+      default -> {
+        ObjectValue.Builder out = ObjectValue.builder();
+        for (Value[] r : rows) {
+          Value prev = out.get(r[0]);
+          if (prev != null && !prev.equals(r[1])) {
+            throw conflict("object keys must be unique", c.location());
+          }
+          out.put(r[0], r[1]);
+        }
+        return out.build();
+      }
+    }
+  }
+
+  private Value evalComprehension(Frame f, Ir.Comprehension c, Ir.Body body) {
     depthIn(c.location());
     try {
       switch (c.kind()) {
