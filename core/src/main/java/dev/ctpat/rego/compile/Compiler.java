@@ -66,6 +66,7 @@ public final class Compiler {
     }
     // Kinds first, so that bodies can tell functions from documents when resolving `with`.
     for (Module m : modules) {
+      nodeFor(packagePath(m)).markPackage();
       for (Rule r : m.rules()) {
         declare(m, r);
       }
@@ -170,7 +171,23 @@ public final class Compiler {
   }
 
   private void declare(Module m, Rule r) {
-    nodeFor(staticPath(packagePath(m), r));
+    List<Value> path = staticPath(packagePath(m), r);
+    nodeFor(path);
+    if (r.headKind() == Rule.HeadKind.FUNCTION && r.args() != null) {
+      functionArity.putIfAbsent(path, r.args().size());
+    }
+  }
+
+  /** Arity of every function, by path, known before any body is compiled. */
+  private final Map<List<Value>, Integer> functionArity = new HashMap<>();
+
+  /** The arity of the function at {@code path}, or -1 when there is none. */
+  int functionArity(List<Value> path) {
+    if (adoptedRoot != null) {
+      RuleNode n = adoptedRoot.find(path);
+      return n == null || n.functions().isEmpty() ? -1 : n.functions().get(0).args().size();
+    }
+    return functionArity.getOrDefault(path, -1);
   }
 
   static List<Value> packagePath(Module m) {
@@ -418,10 +435,6 @@ public final class Compiler {
       } else {
         kind = CompiledRule.Kind.OBJECT;
       }
-      if (kind == CompiledRule.Kind.SET && !dynamicKeys.isEmpty()) {
-        throw new CompileError(COMPILE, "rule heads with contains must have a static ref",
-            rule.location());
-      }
       List<Ir.Node> keys = new ArrayList<>();
       for (Term t : dynamicKeys) {
         keys.add(headTerm(t, scope, bound));
@@ -438,6 +451,9 @@ public final class Compiler {
       Ir.Node n = term(t, scope);
       Set<Integer> needed = new LinkedHashSet<>(allVars(n));
       needed.removeAll(bound);
+      Set<Integer> enumerated = new HashSet<>();
+      refOutputs(n, enumerated);
+      needed.removeAll(enumerated);
       if (!needed.isEmpty()) {
         throw new CompileError(UNSAFE, "var " + nameOf(scope, needed.iterator().next())
             + " is unsafe", t.location());
@@ -476,13 +492,23 @@ public final class Compiler {
       }
       List<Ir.Literal> inOrder = new ArrayList<>();
       List<String> texts = QueryText.split(source, query.literals());
+      List<Ir.Local> captures = new ArrayList<>();
       for (int i = 0; i < query.literals().size(); i++) {
         Ir.Literal lit = literal(query.literals().get(i), scope);
-        inOrder.add(new Ir.Literal(lit.location(), lit.negated(), lit.expr(), lit.withs(),
+        Ir.Expr expr = lit.expr();
+        Ir.Local capture = null;
+        if (!lit.negated() && expr instanceof Ir.TermExpr t) {
+          // As OPA does, a query's term expressions report their value, even false.
+          capture = scope.fresh(lit.location());
+          generatedSlots.add(capture.slot());
+          expr = new Ir.Unify(capture, t.term());
+        }
+        captures.add(capture);
+        inOrder.add(new Ir.Literal(lit.location(), lit.negated(), expr, lit.withs(),
             texts.get(i)));
       }
       Ir.Body body = reorder(inOrder, new HashSet<>(), scope);
-      return new CompiledQuery(body, slots, outputs, inOrder);
+      return new CompiledQuery(body, slots, outputs, inOrder, captures);
     }
 
     // -- bodies -----------------------------------------------------------------------------
@@ -862,8 +888,7 @@ public final class Compiler {
           path.add(StringValue.of(names.get(i)));
         }
         if (!isInput) {
-          RuleNode n = compiler.tree().find(path);
-          if (n != null && !n.functions().isEmpty()) {
+          if (compiler.functionArity(path) >= 0) {
             return functionWith("data." + String.join(".", names.subList(1, names.size())),
                 w, scope);
           }
@@ -883,11 +908,23 @@ public final class Compiler {
       return functionWith(resolved, w, scope);
     }
 
+    /** True when a with value names a builtin or a function (rather than a value). */
+    private boolean namesFunction(Term v) {
+      List<String> names = v instanceof Term.Ref r ? refNames(r)
+          : v instanceof Term.Var var ? List.of(var.name()) : null;
+      if (names == null) {
+        return false;
+      }
+      String target = resolveFunctionName(names);
+      return target != null && (!target.startsWith("data.")
+          || compiler.functionArity(pathOf(target)) >= 0);
+    }
+
     private Ir.With functionWith(String name, Literal.With w, Scope scope) {
       Term v = w.value();
       List<String> valueNames = v instanceof Term.Ref r ? refNames(r)
           : v instanceof Term.Var var ? List.of(var.name()) : null;
-      if (valueNames != null && scope.lookup(valueNames.get(0)) == null) {
+      if (valueNames != null && scope.lookup(valueNames.get(0)) == null && namesFunction(v)) {
         String target = resolveFunctionName(valueNames);
         if (target != null) {
           if (target.startsWith("data.")) {
@@ -1208,8 +1245,7 @@ public final class Compiler {
       String dotted = String.join(".", names);
       List<Value> fnPath = functionPath(names, scope);
       if (fnPath != null) {
-        RuleNode node = compiler.tree().find(fnPath);
-        int arity = arityOf(node);
+        int arity = compiler.functionArity(fnPath);
         if (arity >= 0) {
           return withOutput(dataPath(fnPath), null, fnPath, args, arity, c.location());
         }
@@ -1239,13 +1275,6 @@ public final class Compiler {
       throw new CompileError(TYPE, name.startsWith("data.") ? name + ": " + msg
           : name + ": arity mismatch: " + msg + " (expected " + arity + ", got "
           + args.size() + ")", loc);
-    }
-
-    private static int arityOf(RuleNode node) {
-      if (node == null || node.functions().isEmpty()) {
-        return -1;
-      }
-      return node.functions().get(0).args().size();
     }
 
     /** The data path a call's name refers to, if it can name a function rule. */
@@ -1299,7 +1328,7 @@ public final class Compiler {
     }
 
     /** Every var name occurring in a body's own scope (not inside nested scopes). */
-    private static void collectScopeVars(Body body, Set<String> out) {
+    private void collectScopeVars(Body body, Set<String> out) {
       for (Literal lit : body.literals()) {
         if (lit.expr() instanceof Expr.TermExpr t) {
           scanVars(t.term(), out);
@@ -1321,7 +1350,9 @@ public final class Compiler {
           scanVars(e.domain(), out);
         }
         for (Literal.With w : lit.withs()) {
-          scanVars(w.value(), out);
+          if (!namesFunction(w.value())) {
+            scanVars(w.value(), out);
+          }
         }
       }
     }

@@ -49,17 +49,20 @@ public final class RuleNode {
     return Collections.unmodifiableList(functions);
   }
 
-  /** True when this node defines a document (not only functions) itself or below. */
+  /**
+   * True when this node is part of {@code data}'s virtual document: it has rules, is a package,
+   * has children, or holds a zero-argument function. A leaf that holds only functions with
+   * parameters is not a document.
+   */
   public boolean definesDocuments() {
-    if (!rules.isEmpty() || !defaults.isEmpty()) {
-      return true;
-    }
-    for (RuleNode c : children.values()) {
-      if (c.definesDocuments()) {
-        return true;
-      }
-    }
-    return false;
+    return !rules.isEmpty() || !defaults.isEmpty() || !children.isEmpty() || isPackage
+        || (!functions.isEmpty() && functions.get(0).args().isEmpty());
+  }
+
+  private boolean isPackage;
+
+  void markPackage() {
+    isPackage = true;
   }
 
   RuleNode getOrCreate(Value key) {

@@ -93,28 +93,15 @@ public final class Evaluator implements BuiltinContext {
         }
       }
       List<QueryResult.ExpressionValue> exprs = new ArrayList<>();
-      for (Ir.Literal lit : query.topLevel()) {
-        exprs.add(new QueryResult.ExpressionValue(expressionValue(f, lit), lit.text()));
+      for (int i = 0; i < query.topLevel().size(); i++) {
+        Ir.Local capture = query.captures().get(i);
+        Value v = capture == null ? BooleanValue.TRUE : f.get(capture.slot());
+        exprs.add(new QueryResult.ExpressionValue(v, query.topLevel().get(i).text()));
       }
       rows.add(new QueryResult.Row(exprs, bindings));
       return true;
     }));
     return new QueryResult(rows);
-  }
-
-  private Value expressionValue(Frame f, Ir.Literal lit) {
-    if (!lit.negated() && lit.withs().isEmpty() && lit.expr() instanceof Ir.TermExpr t
-        && !(t.term() instanceof Ir.Call c && c.output() != null)) {
-      Value[] out = new Value[1];
-      evalTerm(f, t.term(), v -> {
-        out[0] = v;
-        return false;
-      });
-      if (out[0] != null) {
-        return out[0];
-      }
-    }
-    return BooleanValue.TRUE;
   }
 
   private void guard(Runnable r) {
@@ -280,6 +267,19 @@ public final class Evaluator implements BuiltinContext {
       this.input = input;
       this.dataOverrides = dataOverrides;
       this.functionOverrides = functionOverrides;
+    }
+
+    private Scope plain;
+
+    /** This scope with every function replacement removed (cached). */
+    Scope withoutFunctionOverrides() {
+      if (functionOverrides.isEmpty()) {
+        return this;
+      }
+      if (plain == null) {
+        plain = new Scope(input, dataOverrides, Map.of());
+      }
+      return plain;
     }
 
     Scope with(List<Ir.With> withs, Value[] values) {
@@ -491,6 +491,34 @@ public final class Evaluator implements BuiltinContext {
     return evalTerm(f, n, v -> {
       acc[i] = v;
       return evalList(f, nodes, i + 1, acc, k);
+    });
+  }
+
+  /**
+   * Evaluates call arguments; an argument that is a still-unbound variable waits until the
+   * others (which may bind it by iteration, as in {@code x == xs[x]}) have been evaluated.
+   */
+  private boolean evalArgs(Frame f, List<Ir.Node> args, ListCont k) {
+    int open = -1;
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i) instanceof Ir.Local l && f.get(l.slot()) == null) {
+        open = i;
+        break;
+      }
+    }
+    if (open < 0) {
+      return evalList(f, args, 0, new Value[args.size()], k);
+    }
+    List<Ir.Node> reordered = new ArrayList<>(args);
+    Ir.Node waiting = reordered.remove(open);
+    reordered.add(waiting);
+    int pos = open;
+    return evalList(f, reordered, 0, new Value[args.size()], vs -> {
+      Value[] original = new Value[vs.length];
+      for (int i = 0, j = 0; i < vs.length; i++) {
+        original[i] = i == pos ? vs[vs.length - 1] : vs[j++];
+      }
+      return k.accept(original);
     });
   }
 
@@ -841,13 +869,11 @@ public final class Evaluator implements BuiltinContext {
     if (!node.rules().isEmpty() || !node.defaults().isEmpty()) {
       own = ruleDocument(node);
     }
-    boolean hasChildren = false;
     ObjectValue.Builder b = null;
     for (Map.Entry<Value, RuleNode> c : node.children().entrySet()) {
       if (!c.getValue().definesDocuments()) {
         continue;
       }
-      hasChildren = true;
       Value childBase = base instanceof ObjectValue o ? o.get(c.getKey()) : null;
       cur.add(c.getKey());
       Value cv;
@@ -864,16 +890,16 @@ public final class Evaluator implements BuiltinContext {
       }
     }
     Value merged;
+    boolean hasRules = !node.rules().isEmpty() || !node.defaults().isEmpty();
     if (own != null) {
-      merged = b == null ? own : merge(own, b.build());
-    } else if (!node.rules().isEmpty() || !node.defaults().isEmpty()) {
+      merged = b == null ? own : mergeDocuments(own, b.build(), node, leafDepth(node));
+    } else if (hasRules) {
       merged = b == null ? null : b.build();
+    } else if (!node.functions().isEmpty() && node.children().isEmpty()) {
+      merged = node.definesDocuments()
+          ? computeFunction(node, List.of(), node.functions().get(0).location()) : null;
     } else {
-      merged = b == null ? (hasChildren || node.children().isEmpty() ? ObjectValue.EMPTY : null)
-          : b.build();
-      if (!node.definesDocuments() && base == null) {
-        merged = null;
-      }
+      merged = b == null ? ObjectValue.EMPTY : b.build();
     }
     if (base != null) {
       merged = merged == null ? base : merge(base, merged);
@@ -888,6 +914,41 @@ public final class Evaluator implements BuiltinContext {
       }
     }
     return v;
+  }
+
+  /** How many keys below a node its rules' values sit (the shortest dynamic head). */
+  private static int leafDepth(RuleNode node) {
+    int depth = Integer.MAX_VALUE;
+    for (CompiledRule r : node.rules()) {
+      depth = Math.min(depth, r.keys().size());
+    }
+    return node.rules().isEmpty() ? 0 : depth;
+  }
+
+  /**
+   * Merges a node's rule-defined document with its children's documents. Above the rules'
+   * leaves objects merge; at a leaf, only equal values or two sets (multi-value rules) combine,
+   * anything else is a conflict, as a rule's value cannot be extended by another rule.
+   */
+  private static Value mergeDocuments(Value a, Value b, RuleNode node, int depth) {
+    if (depth <= 0 || !(a instanceof ObjectValue ao) || !(b instanceof ObjectValue bo)) {
+      if (a.equals(b)) {
+        return a;
+      }
+      if (depth <= 0 && a instanceof SetValue as && b instanceof SetValue bs) {
+        return SetValue.builder().addAll(as.elements()).addAll(bs.elements()).build();
+      }
+      CompiledRule r = node.rules().isEmpty() ? node.defaults().get(0) : node.rules().get(0);
+      throw conflict("object keys must be unique", r.location());
+    }
+    ObjectValue.Builder out = ObjectValue.builder();
+    ao.entries().forEach(out::put);
+    for (Map.Entry<Value, Value> e : bo.entries().entrySet()) {
+      Value prev = ao.get(e.getKey());
+      out.put(e.getKey(), prev == null ? e.getValue()
+          : mergeDocuments(prev, e.getValue(), node, depth - 1));
+    }
+    return out.build();
   }
 
   /** Deep-merges two objects; for a key in both, objects merge and otherwise the right wins. */
@@ -913,12 +974,12 @@ public final class Evaluator implements BuiltinContext {
     depthIn(node.rules().isEmpty() ? node.defaults().get(0).location()
         : node.rules().get(0).location());
     try {
-      if (kind == CompiledRule.Kind.SET) {
-        return setDocument(rules);
-      }
       boolean hasObject = false;
       for (CompiledRule r : node.rules()) {
-        hasObject |= r.kind() == CompiledRule.Kind.OBJECT;
+        hasObject |= !r.keys().isEmpty();
+      }
+      if (kind == CompiledRule.Kind.SET && !hasObject) {
+        return setDocument(rules);
       }
       if (hasObject) {
         return objectDocument(rules);
@@ -1005,11 +1066,16 @@ public final class Evaluator implements BuiltinContext {
     int[] n = {0};
     for (CompiledRule r : rules) {
       Frame f = new Frame(r.frameSize());
-      List<Ir.Node> keyNodes = r.kind() == CompiledRule.Kind.OBJECT ? r.keys() : List.of();
+      List<Ir.Node> keyNodes = r.keys();
+      boolean isSet = r.kind() == CompiledRule.Kind.SET;
       enter(r);
       evalBody(f, r.body().literals(), 0, () -> evalList(f, keyNodes, 0,
-          new Value[keyNodes.size()], keys -> evalTerm(f, r.value(), v -> {
-            insert(root, keys, 0, v, r.location());
+          new Value[keyNodes.size()], keys -> evalTerm(f, isSet ? r.member() : r.value(), v -> {
+            if (isSet) {
+              insertMember(root, keys, 0, v, r.location());
+            } else {
+              insert(root, keys, 0, v, r.location());
+            }
             checkSize(++n[0]);
             return true;
           })));
@@ -1047,10 +1113,35 @@ public final class Evaluator implements BuiltinContext {
     insert(child, keys, i + 1, v, loc);
   }
 
+  /** Adds a member to the set at a key path, for multi-value rules with ref heads. */
+  @SuppressWarnings("unchecked")
+  private void insertMember(Map<Value, Object> m, Value[] keys, int i, Value member,
+      Location loc) {
+    Object prev = m.get(keys[i]);
+    if (i == keys.length - 1) {
+      if (prev == null) {
+        prev = new java.util.LinkedHashSet<Value>();
+        m.put(keys[i], prev);
+      } else if (!(prev instanceof java.util.Set<?>)) {
+        throw conflict("object keys must be unique", loc);
+      }
+      ((java.util.Set<Value>) prev).add(member);
+      return;
+    }
+    if (prev == null) {
+      prev = new LinkedHashMap<Value, Object>();
+      m.put(keys[i], prev);
+    } else if (!(prev instanceof Map<?, ?>)) {
+      throw conflict("object keys must be unique", loc);
+    }
+    insertMember((Map<Value, Object>) prev, keys, i + 1, member, loc);
+  }
+
   @SuppressWarnings("unchecked")
   private static ObjectValue toObject(Map<Value, Object> m) {
     ObjectValue.Builder b = ObjectValue.builder();
     m.forEach((k, v) -> b.put(k, v instanceof Value val ? val
+        : v instanceof java.util.Set<?> set ? SetValue.of((java.util.Set<Value>) set)
         : toObject((Map<Value, Object>) v)));
     return b.build();
   }
@@ -1068,7 +1159,7 @@ public final class Evaluator implements BuiltinContext {
     if (c.builtin() != null && c.builtin().name().equals("print")) {
       return print(f, c) && (c.output() == null ? k.accept(BooleanValue.TRUE) : true);
     }
-    return evalList(f, c.args(), 0, new Value[c.args().size()], args -> {
+    return evalArgs(f, c.args(), args -> {
       List<Value> argList = List.of(args.clone());
       return invoke(c.name(), c.builtin(), c.functionPath(), argList, c.location(), result -> {
         if (c.output() == null) {
@@ -1090,6 +1181,8 @@ public final class Evaluator implements BuiltinContext {
       Builtin rb = replacement.replacementBuiltin();
       List<Value> rp = replacement.replacementFunction();
       Scope saved = scope;
+      // A mock runs against the real functions: it neither calls itself nor other mocks.
+      scope = scope.withoutFunctionOverrides();
       try {
         if (rb != null) {
           return callBuiltin(rb, args, loc, k);
@@ -1173,7 +1266,6 @@ public final class Evaluator implements BuiltinContext {
       for (Type m : any.of()) {
         names.add(describe(m));
       }
-      names.sort(null);
       return names.size() == 1 ? names.get(0)
           : "one of {" + String.join(", ", new java.util.LinkedHashSet<>(names)) + "}";
     }

@@ -13,7 +13,8 @@ public final class NumberValue implements Value {
 
   static {
     for (int i = 0; i < SMALL.length; i++) {
-      SMALL[i] = new NumberValue(BigDecimal.valueOf(i - 128));
+      // Normalized like every other value (10 is 1E+1), or equals would tell them apart.
+      SMALL[i] = new NumberValue(BigDecimal.valueOf(i - 128).stripTrailingZeros());
     }
   }
 
