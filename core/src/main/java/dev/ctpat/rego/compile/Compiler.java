@@ -493,21 +493,32 @@ public final class Compiler {
       List<Ir.Literal> inOrder = new ArrayList<>();
       List<String> texts = QueryText.split(source, query.literals());
       List<Ir.Local> captures = new ArrayList<>();
+      List<Ir.Literal> checks = new ArrayList<>();
+      boolean single = query.literals().size() == 1;
       for (int i = 0; i < query.literals().size(); i++) {
         Ir.Literal lit = literal(query.literals().get(i), scope);
         Ir.Expr expr = lit.expr();
         Ir.Local capture = null;
         if (!lit.negated() && expr instanceof Ir.TermExpr t) {
-          // As OPA does, a query's term expressions report their value, even false.
+          // As OPA does, a query's term expressions report their value; only a lone
+          // expression without iteration may report false, others must still be true.
           capture = scope.fresh(lit.location());
           generatedSlots.add(capture.slot());
           expr = new Ir.Unify(capture, t.term());
+          Set<Integer> iterated = new HashSet<>();
+          refOutputs(t.term(), iterated);
+          if (!single || !iterated.isEmpty()) {
+            checks.add(new Ir.Literal(lit.location(), false, new Ir.TermExpr(capture),
+                List.of(), ""));
+          }
         }
         captures.add(capture);
         inOrder.add(new Ir.Literal(lit.location(), lit.negated(), expr, lit.withs(),
             texts.get(i)));
       }
-      Ir.Body body = reorder(inOrder, new HashSet<>(), scope);
+      List<Ir.Literal> all = new ArrayList<>(inOrder);
+      all.addAll(checks);
+      Ir.Body body = reorder(all, new HashSet<>(), scope);
       return new CompiledQuery(body, slots, outputs, inOrder, captures);
     }
 
