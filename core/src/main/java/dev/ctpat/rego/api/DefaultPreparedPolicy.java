@@ -33,7 +33,8 @@ final class DefaultPreparedPolicy implements PreparedPolicy {
   public QueryResult query(String query, Value input) {
     CompiledQuery q = compile(query);
     Evaluator.Config config = new Evaluator.Config(options.strict(), options.printSink(),
-        options.clock().instant(), options.limits(), options.capabilities(), options.runtime());
+        options.clock().instant(), options.limits(), options.capabilities(), options.runtime(),
+        options.optimize());
     return new Evaluator(compiled, data, input, config).run(q);
   }
 

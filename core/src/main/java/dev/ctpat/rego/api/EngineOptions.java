@@ -13,4 +13,5 @@ record EngineOptions(
     Clock clock,
     EvalLimits limits,
     Set<String> capabilities,
-    Value runtime) {}
+    Value runtime,
+    boolean optimize) {}

@@ -51,6 +51,7 @@ public final class Rego {
     private EvalLimits limits = EvalLimits.DEFAULT;
     private final Set<String> capabilities = new TreeSet<>();
     private Value runtime = ObjectValue.EMPTY;
+    private boolean optimize = true;
 
     private Builder() {}
 
@@ -130,6 +131,15 @@ public final class Rego {
     }
 
     /**
+     * Turns off rule indexes, comprehension indexes and per-query caches. Results must not
+     * change; this exists so that tests can check exactly that. Slower.
+     */
+    public Builder withoutOptimizations() {
+      this.optimize = false;
+      return this;
+    }
+
+    /**
      * Parses and compiles everything added.
      *
      * @throws RegoException with every parse and compile error found
@@ -152,7 +162,7 @@ public final class Rego {
       BuiltinRegistry registry = BuiltinRegistry.standard().with(extraBuiltins);
       CompiledPolicy compiled = Compiler.compile(modules, registry);
       EngineOptions engine = new EngineOptions(version, strict, printSink, clock, limits,
-          Set.copyOf(capabilities), runtime);
+          Set.copyOf(capabilities), runtime, optimize);
       return new DefaultPreparedPolicy(compiled, data, engine);
     }
   }

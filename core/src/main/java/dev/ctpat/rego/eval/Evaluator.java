@@ -66,9 +66,11 @@ public final class Evaluator implements BuiltinContext {
    * @param limits the bounds
    * @param capabilities enabled optional capabilities ({@code net})
    * @param runtime what {@code opa.runtime()} returns
+   * @param optimize use rule and comprehension indexes and per-query caches; off only to check
+   *     that they change no result
    */
   public record Config(boolean strict, PrintSink printSink, Instant now, EvalLimits limits,
-      Set<String> capabilities, Value runtime) {}
+      Set<String> capabilities, Value runtime, boolean optimize) {}
 
   public Evaluator(CompiledPolicy policy, Value baseData, Value input, Config config) {
     this.policy = policy;
@@ -566,7 +568,7 @@ public final class Evaluator implements BuiltinContext {
   }
 
   private Value comprehension(Frame f, Ir.Comprehension c) {
-    if (c.index() != null) {
+    if (c.index() != null && config.optimize()) {
       return indexedComprehension(f, c);
     }
     return evalComprehension(f, c, c.body());
@@ -847,7 +849,7 @@ public final class Evaluator implements BuiltinContext {
     if (override != null) {
       return override;
     }
-    boolean cacheable = node != null && scope.dataOverrides.isEmpty();
+    boolean cacheable = node != null && scope.dataOverrides.isEmpty() && config.optimize();
     if (cacheable) {
       Value cached = scope.docCache.get(node);
       if (cached != null) {
@@ -1004,7 +1006,7 @@ public final class Evaluator implements BuiltinContext {
   /** The rules that can apply now: all of them, or those the node's index selects. */
   private List<CompiledRule> candidates(RuleNode node) {
     RuleIndex index = node.index();
-    if (index == null) {
+    if (index == null || !config.optimize()) {
       return node.rules();
     }
     Value[] key = new Value[1];
@@ -1295,10 +1297,12 @@ public final class Evaluator implements BuiltinContext {
     List<Object> key = new ArrayList<>(args.size() + 1);
     key.add(node);
     key.addAll(args);
-    Value cached = scope.callCache.get(key);
+    Value cached = config.optimize() ? scope.callCache.get(key) : null;
     if (cached == null) {
       cached = computeFunction(node, args, loc);
-      scope.callCache.put(key, cached == null ? UNDEFINED : cached);
+      if (config.optimize()) {
+        scope.callCache.put(key, cached == null ? UNDEFINED : cached);
+      }
     }
     return cached == UNDEFINED || cached == null || k.accept(cached);
   }
