@@ -55,6 +55,11 @@ class OptimizationEquivalenceProperties {
         a == "read:docs"
       }
 
+      allowed contains a if {
+        some a in input.actions
+        a == "read:docs"
+      }
+
       teams := {t.id: [m.name | some m in input.members; m.team == t.id] | some t in input.teams}
 
       sizes := {id: count(ms) | some id, ms in teams}
