@@ -26,11 +26,7 @@ final class ConstantFolding {
       }
       ObjectValue.Builder b = ObjectValue.builder();
       for (int i = 0; i < ks.size(); i++) {
-        Value prev = b.get(ks.get(i));
-        if (prev != null && !prev.equals(vs.get(i))) {
-          return o; // duplicate key with different values: an error at evaluation
-        }
-        b.put(ks.get(i), vs.get(i));
+        b.put(ks.get(i), vs.get(i)); // as in OPA, a repeated key keeps its last value
       }
       return new Ir.Const(b.build(), o.location());
     } else {

@@ -553,11 +553,7 @@ public final class Evaluator implements BuiltinContext {
           ks -> evalList(f, o.values(), 0, new Value[o.values().size()], vs -> {
             ObjectValue.Builder b = ObjectValue.builder();
             for (int i = 0; i < ks.length; i++) {
-              Value prev = b.get(ks[i]);
-              if (prev != null && !prev.equals(vs[i])) {
-                throw conflict("object keys must be unique", o.location());
-              }
-              b.put(ks[i], vs[i]);
+              b.put(ks[i], vs[i]); // as in OPA, a repeated key keeps its last value
             }
             return k.accept(b.build());
           }));
