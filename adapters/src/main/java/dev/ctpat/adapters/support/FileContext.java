@@ -1,0 +1,42 @@
+package dev.ctpat.adapters.support;
+
+import dev.ctpat.adapters.AdapterResult;
+import dev.ctpat.adapters.CollectionWarning;
+import dev.ctpat.adapters.EvidenceInput;
+import dev.ctpat.compliance.evidence.NormalizedEvidence;
+import dev.ctpat.compliance.evidence.Source;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The state of reading one file with one adapter: makes its sources and collects its warnings. */
+public final class FileContext {
+  private final EvidenceInput input;
+  private final String adapter;
+  private final List<CollectionWarning> warnings = new ArrayList<>();
+
+  public FileContext(EvidenceInput input, String adapter) {
+    this.input = input;
+    this.adapter = adapter;
+  }
+
+  public String path() {
+    return input.path();
+  }
+
+  /** The source of an item at {@code line} (1-based; {@code null} when unknown). */
+  public Source source(Integer line) {
+    return Source.of(input.path(), line, adapter);
+  }
+
+  public void warn(Integer line, String message) {
+    warnings.add(new CollectionWarning(input.path(), line, message));
+  }
+
+  public AdapterResult result(NormalizedEvidence evidence) {
+    return new AdapterResult(evidence, warnings);
+  }
+
+  public AdapterResult result(NormalizedEvidence.Builder evidence) {
+    return result(evidence.build());
+  }
+}
