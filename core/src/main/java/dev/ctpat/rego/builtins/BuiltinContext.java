@@ -1,5 +1,6 @@
 package dev.ctpat.rego.builtins;
 
+import dev.ctpat.rego.syntax.RegoVersion;
 import dev.ctpat.rego.value.Value;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -38,4 +39,12 @@ public interface BuiltinContext {
    * builtins) for this engine. Disabled capabilities make their builtins fail with a clear error.
    */
   boolean capabilityEnabled(String capability);
+
+  /**
+   * The Rego version the policy is evaluated in, which decides how {@code rego.parse_module}
+   * reads its module text. Contexts that do not know it answer OPA 1.x's default, v1.
+   */
+  default RegoVersion regoVersion() {
+    return RegoVersion.V1;
+  }
 }

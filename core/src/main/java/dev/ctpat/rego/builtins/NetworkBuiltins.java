@@ -37,9 +37,11 @@ final class NetworkBuiltins implements BuiltinFamily {
 
   @Override
   public void register(Consumer<Builtin> out) {
-    out.accept(Builtin.function("opa", "opa.runtime", Types.fn(Types.OBJECT),
-        (ctx, args) -> ctx.runtime()));
-    out.accept(Builtin.function("http", "http.send", Types.fn(Types.OBJECT, Types.OBJECT),
+    out.accept(Builtin.function("opa", "opa.runtime",
+        Types.fn(Types.objectOf(Types.STRING, Types.ANY)),
+        (ctx, args) -> ctx.runtime()).asNondeterministic());
+    out.accept(Builtin.function("http", "http.send",
+        Types.fn(Types.OBJECT, Types.objectOf(Types.STRING, Types.ANY)),
         NetworkBuiltins::send).asNondeterministic());
     out.accept(Builtin.function("net", "net.lookup_ip_addr",
         Types.fn(Types.setOf(Types.STRING), Types.STRING),

@@ -34,22 +34,22 @@ final class ObjectBuiltins implements BuiltinFamily {
     out.accept(Builtin.function(CATEGORY, "object.keys", Types.fn(Types.SET, Types.OBJECT),
         (ctx, args) -> SetValue.of(Operands.object(args, 0).keys())));
     out.accept(Builtin.function(CATEGORY, "object.remove",
-        Types.fn(Types.ANY, Types.OBJECT, KEYS), (ctx, args) -> {
+        Types.fn(Types.OBJECT, Types.OBJECT, KEYS), (ctx, args) -> {
           Set<Value> keys = keysOperand(args);
           return entriesWhere(Operands.object(args, 0), k -> !keys.contains(k));
         }));
     out.accept(Builtin.function(CATEGORY, "object.filter",
-        Types.fn(Types.ANY, Types.OBJECT, KEYS), (ctx, args) -> {
+        Types.fn(Types.OBJECT, Types.OBJECT, KEYS), (ctx, args) -> {
           Set<Value> keys = keysOperand(args);
           return entriesWhere(Operands.object(args, 0), keys::contains);
         }));
     out.accept(Builtin.function(CATEGORY, "object.union",
-        Types.fn(Types.ANY, Types.OBJECT, Types.OBJECT),
+        Types.fn(Types.OBJECT, Types.OBJECT, Types.OBJECT),
         (ctx, args) -> union(Operands.object(args, 0), Operands.object(args, 1))));
     out.accept(Builtin.function(CATEGORY, "object.union_n",
-        Types.fn(Types.ANY, Types.arrayOf(Types.OBJECT)), ObjectBuiltins::unionAll));
+        Types.fn(Types.OBJECT, Types.arrayOf(Types.OBJECT)), ObjectBuiltins::unionAll));
     out.accept(Builtin.function(CATEGORY, "object.subset",
-        Types.fn(Types.ANY, COLLECTION, COLLECTION), ObjectBuiltins::subset));
+        Types.fn(Types.BOOLEAN, COLLECTION, COLLECTION), ObjectBuiltins::subset));
   }
 
   /**

@@ -17,6 +17,7 @@ import dev.ctpat.rego.compile.Ir;
 import dev.ctpat.rego.compile.RuleIndex;
 import dev.ctpat.rego.compile.RuleNode;
 import dev.ctpat.rego.syntax.Location;
+import dev.ctpat.rego.syntax.RegoVersion;
 import dev.ctpat.rego.types.Type;
 import dev.ctpat.rego.value.ArrayValue;
 import dev.ctpat.rego.value.BooleanValue;
@@ -68,9 +69,10 @@ public final class Evaluator implements BuiltinContext {
    * @param runtime what {@code opa.runtime()} returns
    * @param optimize use rule and comprehension indexes and per-query caches; off only to check
    *     that they change no result
+   * @param version the Rego version of the policy, for {@code rego.parse_module}
    */
   public record Config(boolean strict, PrintSink printSink, Instant now, EvalLimits limits,
-      Set<String> capabilities, Value runtime, boolean optimize) {}
+      Set<String> capabilities, Value runtime, boolean optimize, RegoVersion version) {}
 
   public Evaluator(CompiledPolicy policy, Value baseData, Value input, Config config) {
     this.policy = policy;
@@ -1453,6 +1455,11 @@ public final class Evaluator implements BuiltinContext {
   @Override
   public Value runtime() {
     return config.runtime();
+  }
+
+  @Override
+  public RegoVersion regoVersion() {
+    return config.version();
   }
 
   @Override
