@@ -56,12 +56,14 @@ final class NetworkBuiltins implements BuiltinFamily {
   }
 
   private static Value lookup(BuiltinContext ctx, List<Value> args) throws BuiltinException {
-    requireNet(ctx);
     String host = Operands.string(args, 0);
+    if (!isLocal(host)) {
+      requireNet(ctx);
+    }
     try {
       SetValue.Builder b = SetValue.builder();
       for (InetAddress a : InetAddress.getAllByName(host)) {
-        b.add(StringValue.of(a.getHostAddress()));
+        b.add(StringValue.of(NetIp.format(a.getAddress())));
       }
       return b.build();
     } catch (UnknownHostException e) {
@@ -69,9 +71,56 @@ final class NetworkBuiltins implements BuiltinFamily {
     }
   }
 
+  /** IP literals and {@code localhost} resolve without asking a name server. */
+  private static boolean isLocal(String host) {
+    return host.equals("localhost") || IP_LITERAL.matcher(host).matches();
+  }
+
+  private static final java.util.regex.Pattern IP_LITERAL =
+      java.util.regex.Pattern.compile("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+
+  /** The request keys OPA's http.send accepts. */
+  private static final java.util.Set<String> REQUEST_KEYS = java.util.Set.of("method", "url",
+      "body", "enable_redirect", "force_json_decode", "force_yaml_decode", "headers", "raw_body",
+      "tls_use_system_certs", "tls_ca_cert", "tls_ca_cert_file", "tls_ca_cert_env_variable",
+      "tls_client_cert", "tls_client_cert_file", "tls_client_cert_env_variable",
+      "tls_client_key", "tls_client_key_file", "tls_client_key_env_variable",
+      "tls_insecure_skip_verify", "tls_server_name", "timeout", "cache", "force_cache",
+      "force_cache_duration_seconds", "raise_error", "caching_mode", "max_retry_attempts",
+      "cache_ignored_headers");
+
+  /** OPA's request checks, made before any connection: unknown and missing keys. */
+  private static void checkRequestKeys(ObjectValue req) throws BuiltinException {
+    java.util.Set<String> invalid = new java.util.TreeSet<>();
+    for (Value k : req.keys()) {
+      if (!(k instanceof StringValue s) || !REQUEST_KEYS.contains(s.value())) {
+        invalid.add(k instanceof StringValue s ? s.value() : k.toString());
+      }
+    }
+    if (!invalid.isEmpty()) {
+      throw BuiltinException.typeError("invalid request parameters(s): " + quoted(invalid));
+    }
+    java.util.Set<String> missing = new java.util.TreeSet<>();
+    for (String required : List.of("method", "url")) {
+      if (req.get(required) == null) {
+        missing.add(required);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw BuiltinException.typeError("missing required request parameters(s): "
+          + quoted(missing));
+    }
+  }
+
+  private static String quoted(java.util.Set<String> names) {
+    return names.stream().map(n -> "\"" + n + "\"")
+        .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+  }
+
   private static Value send(BuiltinContext ctx, List<Value> args) throws BuiltinException {
-    requireNet(ctx);
     ObjectValue req = Operands.object(args, 0);
+    checkRequestKeys(req);
+    requireNet(ctx);
     boolean raiseError = !BooleanValue.FALSE.equals(req.get("raise_error"));
     try {
       return ctx.memo(List.of("http.send", req), () -> {
