@@ -529,8 +529,7 @@ public final class Compiler {
       for (Literal lit : body.literals()) {
         lits.add(literal(lit, scope));
       }
-      Ir.Body ordered = reorder(lits, bound, scope);
-      return ordered;
+      return reorder(lits, bound, scope);
     }
 
     /** Orders literals so each runs once its inputs are bound; updates {@code bound}. */
@@ -999,14 +998,8 @@ public final class Compiler {
           path.add(StringValue.of(n));
         }
       }
-      if (path != null) {
-        RuleNode n = compiler.tree().find(path);
-        if (n != null && !n.functions().isEmpty() || n != null && first.equals("data")) {
-          return dataPath(path);
-        }
-        if (n != null) {
-          return dataPath(path);
-        }
+      if (path != null && compiler.tree().find(path) != null) {
+        return dataPath(path);
       }
       String dotted = String.join(".", names);
       if (compiler.builtin(dotted) != null) {
@@ -1108,22 +1101,7 @@ public final class Compiler {
       for (Term t : r.path()) {
         path.add(term(t, scope));
       }
-      if (path.isEmpty()) {
-        return head;
-      }
-      if (head instanceof Ir.Const c && allConst(path)) {
-        return new Ir.Ref(head, path, r.location());
-      }
-      return new Ir.Ref(head, path, r.location());
-    }
-
-    private static boolean allConst(List<Ir.Node> nodes) {
-      for (Ir.Node n : nodes) {
-        if (!(n instanceof Ir.Const)) {
-          return false;
-        }
-      }
-      return true;
+      return path.isEmpty() ? head : new Ir.Ref(head, path, r.location());
     }
 
     private Ir.Node comprehension(Ir.ComprehensionKind kind, Term key, Term value, Body body,
