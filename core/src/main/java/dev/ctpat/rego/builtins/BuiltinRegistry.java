@@ -27,14 +27,24 @@ public final class BuiltinRegistry {
       new GlobBuiltins(),
       new EncodingBuiltins(),
       new HashBuiltins(),
+      new CryptoBuiltins(),
+      new JwtBuiltins(),
       new UuidBuiltins(),
       new JsonBuiltins(),
       new GraphBuiltins(),
+      new GraphqlBuiltins(),
       new WalkBuiltin(),
       new TimeBuiltins(),
       new UnitsBuiltins(),
       new SemverBuiltins(),
-      new NetBuiltins());
+      new NetBuiltins(),
+      new NetworkBuiltins(),
+      new AwsBuiltins(),
+      new RegoBuiltins(),
+      new UriBuiltins(),
+      new ArrayFlattenBuiltin(),
+      new StringsSplitNBuiltin(),
+      new InternalBuiltins());
 
   private static final BuiltinRegistry STANDARD = build();
 
