@@ -149,7 +149,8 @@ public final class NumberValue implements Value {
   public String toString() {
     int scale = value.scale();
     int intDigits = value.precision() - scale;
-    if (scale <= 0 ? intDigits <= 1_000 : (scale <= 40 && intDigits > -10)) {
+    // Integers print in full unless they are mostly trailing zeros (2e308 stays 2e+308).
+    if (scale <= 0 ? intDigits <= 40 || scale > -10 : (scale <= 40 && intDigits > -10)) {
       return value.toPlainString();
     }
     return value.toString().replace("E", "e");
