@@ -75,10 +75,19 @@ public final class PolicyLoader {
       }
       session.walk(path, target.dataPath(), 0, new HashSet<>());
     }
-    if (!session.problems.isEmpty()) {
-      throw new PolicyLoadException(session.problems);
-    }
-    return new LoadedPolicy(List.copyOf(session.modules.values()), session.data.toValue());
+    return session.finish();
+  }
+
+  /**
+   * Loads every module and data file under one root of any file system, such as a folder
+   * inside a jar opened as a zip file system. Files are named in errors by their path's text.
+   *
+   * @throws PolicyLoadException with every problem found
+   */
+  public LoadedPolicy load(Path root) {
+    Session session = new Session();
+    session.walk(Objects.requireNonNull(root, "root"), List.of(), 0, new HashSet<>());
+    return session.finish();
   }
 
   /**
@@ -166,6 +175,13 @@ public final class PolicyLoader {
     private final Map<String, RegoFile> modules = new LinkedHashMap<>();
     private final DataTree data = new DataTree();
     private final List<Problem> problems = new ArrayList<>();
+
+    LoadedPolicy finish() {
+      if (!problems.isEmpty()) {
+        throw new PolicyLoadException(problems);
+      }
+      return new LoadedPolicy(List.copyOf(modules.values()), data.toValue());
+    }
 
     /**
      * Loads a file or directory. Below the root, each directory adds its name to the data path.
