@@ -59,7 +59,7 @@ import data.ctpat.lib.recency
 
 result := criterion.result(rego.metadata.chain(), finding, set())
 
-_company := endpoints.owned_by("company")
+_company := endpoints.company_managed
 
 # Anti-malware and host firewalls are expected on computers, not on phones and tablets.
 _computers := [e | some e in _company; object.get(e, "role", null) != "mobile"]

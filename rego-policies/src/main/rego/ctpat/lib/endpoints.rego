@@ -13,6 +13,11 @@ import data.ctpat.lib.findings
 # owned_by(owner_type) is the endpoints with that owner_type (company or personal).
 owned_by(owner_type) := [e | some e in evidence.list(evidence.get(["endpoints"])); object.get(e, "owner_type", null) == owner_type]
 
+# company_managed is every endpoint not declared personal. An endpoint whose ownership the
+# evidence leaves unknown was reported by the company's own tooling (anti-malware, firewall or
+# patch exports), so the company's obligations of 4.2 apply to it.
+company_managed := [e | some e in evidence.list(evidence.get(["endpoints"])); object.get(e, "owner_type", null) != "personal"]
+
 # patch_findings(sub, hosts) checks that no host has a pending security update older than
 # thresholds.patch_max_pending_days.
 patch_findings(sub, hosts) := {f | some h in hosts; some f in _patch(sub, h)}
