@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
     description = "CTPAT Policy Kit: a pure-Java Rego engine and the CTPAT cybersecurity "
         + "policy pack.",
     subcommands = {AssessCommand.class, NormalizeCommand.class, EvalCommand.class,
-        TestCommand.class, ConformanceCommand.class, CapabilitiesCommand.class})
+        TestCommand.class, ConformanceCommand.class, CapabilitiesCommand.class,
+        BundleCommand.class})
 public final class Main implements Callable<Integer> {
   /** Deeply recursive policies need more stack than the JVM's main thread has. */
   private static final long STACK_BYTES = 512L << 20;
