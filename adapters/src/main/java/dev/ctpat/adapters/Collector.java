@@ -1,5 +1,6 @@
 package dev.ctpat.adapters;
 
+import dev.ctpat.compliance.evidence.Account;
 import dev.ctpat.compliance.evidence.Endpoint;
 import dev.ctpat.compliance.evidence.EvidenceFile;
 import dev.ctpat.compliance.evidence.NormalizedEvidence;
@@ -16,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,13 +68,14 @@ public final class Collector {
   public CollectionResult collectDirectory(Path dir, Clock clock) {
     Objects.requireNonNull(clock, "clock");
     Instant collectedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    LocalDate collectedOn = LocalDate.ofInstant(collectedAt, ZoneOffset.UTC);
     Merger merger = new Merger();
     List<CollectionWarning> warnings = new ArrayList<>();
     List<String> unrecognized = new ArrayList<>();
     List<EvidenceFile> files = new ArrayList<>();
     for (Path file : listFiles(dir)) {
       String path = relativePath(dir, file);
-      FileOutcome outcome = readOne(file, path, merger);
+      FileOutcome outcome = readOne(file, path, collectedOn, merger);
       warnings.addAll(outcome.warnings());
       if (outcome.adapter() == null) {
         unrecognized.add(path);
@@ -80,14 +83,13 @@ public final class Collector {
       files.add(new EvidenceFile(path, outcome.adapter(), outcome.sha256(), collectedAt,
           outcome.warnings().stream().map(CollectionWarning::toString).toList()));
     }
-    NormalizedEvidence evidence = merger.build(LocalDate.ofInstant(clock.instant(),
-        java.time.ZoneOffset.UTC), files);
+    NormalizedEvidence evidence = merger.build(collectedOn, files);
     return new CollectionResult(evidence, warnings, unrecognized);
   }
 
   private record FileOutcome(String adapter, String sha256, List<CollectionWarning> warnings) {}
 
-  private FileOutcome readOne(Path file, String path, Merger merger) {
+  private FileOutcome readOne(Path file, String path, LocalDate collectedOn, Merger merger) {
     byte[] bytes;
     try {
       long size = Files.size(file);
@@ -109,7 +111,7 @@ public final class Collector {
     }
     List<CollectionWarning> warnings = new ArrayList<>();
     decoded.note().ifPresent(note -> warnings.add(new CollectionWarning(path, null, note)));
-    EvidenceInput input = new EvidenceInput(path, decoded.text());
+    EvidenceInput input = new EvidenceInput(path, decoded.text(), collectedOn);
     EvidenceAdapter adapter = bestAdapter(input);
     if (adapter == null) {
       return new FileOutcome(null, sha256, warnings);
@@ -179,13 +181,17 @@ public final class Collector {
 
   /**
    * Merges fragments: lists are concatenated in file order, endpoints are merged per host
-   * (case-insensitive) part by part, and the single-valued parts (organization, program,
-   * network, device control, thresholds) keep the first file that sets them.
+   * (case-insensitive) part by part, accounts per system and name field by field (so that
+   * {@code /etc/passwd} and {@code lastlog} make one account), and the single-valued parts
+   * (organization, program, network, device control, thresholds) keep the first file that sets
+   * them.
    */
   private static final class Merger {
     private final NormalizedEvidence.Builder builder = NormalizedEvidence.builder();
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     private boolean sawEndpoints;
+    private final Map<String, Account> accounts = new LinkedHashMap<>();
+    private boolean sawAccounts;
     private Organization organization;
     private String organizationFile;
     private String programFile;
@@ -237,7 +243,12 @@ public final class Collector {
       if (e.remoteAccess() != null) builder.addRemoteAccess(e.remoteAccess());
       if (e.vulnerabilities() != null) builder.addVulnerabilities(e.vulnerabilities());
       if (e.software() != null) builder.addSoftware(e.software());
-      if (e.accounts() != null) builder.addAccounts(e.accounts());
+      if (e.accounts() != null) {
+        sawAccounts = true;
+        e.accounts().forEach(account -> accounts.merge(
+            account.system().toLowerCase(Locale.ROOT) + '\u0000' + account.id(), account,
+            Merger::mergeAccount));
+      }
       if (e.personnel() != null) builder.addPersonnel(e.personnel());
       if (e.systems() != null) builder.addSystems(e.systems());
       if (e.backups() != null) builder.addBackups(e.backups());
@@ -265,6 +276,25 @@ public final class Collector {
           first.source());
     }
 
+    /**
+     * Fills what {@code first} does not know from {@code second}. The source is that of the
+     * record which says whether the account is enabled (the inventory, e.g. passwd, rather
+     * than a login log), else the first.
+     */
+    private static Account mergeAccount(Account first, Account second) {
+      return new Account(first.id(), first.system(),
+          first.enabled() != null ? first.enabled() : second.enabled(),
+          first.personId() != null ? first.personId() : second.personId(),
+          first.shared() != null ? first.shared() : second.shared(),
+          first.service() != null ? first.service() : second.service(),
+          first.privileged() != null ? first.privileged() : second.privileged(),
+          first.lastLogon() != null ? first.lastLogon() : second.lastLogon(),
+          first.mfaEnrolled() != null ? first.mfaEnrolled() : second.mfaEnrolled(),
+          first.groups() != null ? first.groups() : second.groups(),
+          first.exception() != null ? first.exception() : second.exception(),
+          first.enabled() == null && second.enabled() != null ? second.source() : first.source());
+    }
+
     NormalizedEvidence build(LocalDate today, List<EvidenceFile> files) {
       if (organization == null) {
         builder.organization(new Organization(null, null, today, null));
@@ -273,6 +303,9 @@ public final class Collector {
       }
       if (sawEndpoints) {
         builder.addEndpoints(List.copyOf(endpoints.values()));
+      }
+      if (sawAccounts) {
+        builder.addAccounts(List.copyOf(accounts.values()));
       }
       return builder.addEvidenceFiles(files).build();
     }

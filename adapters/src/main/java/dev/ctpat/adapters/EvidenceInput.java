@@ -1,5 +1,6 @@
 package dev.ctpat.adapters;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -9,12 +10,20 @@ import java.util.Objects;
  *
  * @param path path relative to the evidence directory, with forward slashes
  * @param text the decoded content
+ * @param collectedOn the day the file is collected (the collector clock's UTC date): adapters
+ *     count the age of a date that an export states without its own "now" (a signature date, a
+ *     licence expiry) up to this day; {@code null} = unknown, and such ages stay unknown too
  */
-public record EvidenceInput(String path, String text) {
+public record EvidenceInput(String path, String text, LocalDate collectedOn) {
 
   public EvidenceInput {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(text, "text");
+  }
+
+  /** A file whose collection day is unknown. */
+  public EvidenceInput(String path, String text) {
+    this(path, text, null);
   }
 
   /** The last path segment, lower-cased, for name-based detection. */

@@ -2,9 +2,11 @@ package dev.ctpat.adapters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ctpat.compliance.evidence.Account;
 import dev.ctpat.compliance.evidence.EvidenceFile;
 import dev.ctpat.compliance.evidence.EvidenceJson;
 import dev.ctpat.compliance.evidence.NormalizedEvidence;
+import dev.ctpat.compliance.evidence.Source;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -173,5 +175,36 @@ class CollectorTest {
 
     assertThat(Fixtures.schemaViolations(result.evidence())).isEmpty();
     assertThat(EvidenceJson.write(result.evidence())).contains("\"password_policies\"");
+  }
+
+  @Test
+  void everyFixtureIsRecognizedBySomeAdapter() {
+    CollectionResult result = Collector.collect(Fixtures.directory(), CLOCK);
+
+    assertThat(result.unrecognized()).isEmpty();
+  }
+
+  @Test
+  void passwdAndLastlogOfOneHostMakeOneAccountWithThePasswdLine() throws IOException {
+    copyFixture("accounts/web01/passwd", "hosts/web01/passwd");
+    copyFixture("accounts/web01/lastlog.txt", "hosts/web01/lastlog.txt");
+
+    CollectionResult result = Collector.collect(dir, CLOCK);
+
+    assertThat(result.evidence().accounts()).hasSize(11);
+    assertThat(result.evidence().accounts()).filteredOn(a -> a.id().equals("jdoe")).singleElement()
+        .isEqualTo(new Account("jdoe", "linux:web01", true, null, null, false, null,
+            Instant.parse("2026-11-26T16:45:02Z"), null, null, null,
+            Source.of("hosts/web01/passwd", 10, "linux-passwd")));
+  }
+
+  @Test
+  void signatureAgesCountToTheClockDay() throws IOException {
+    copyFixture("endpoint/web01/clamscan-version.txt", "web01/clamscan-version.txt");
+
+    CollectionResult result = Collector.collect(dir,
+        Clock.fixed(Instant.parse("2026-12-01T23:59:59Z"), ZoneOffset.UTC));
+
+    assertThat(result.evidence().endpoints().get(0).antimalware().signatureAgeDays()).isEqualTo(9);
   }
 }

@@ -13,11 +13,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Set;
 
 /** Reads test fixtures the way the collector reads evidence files. */
 public final class Fixtures {
   private static final JsonSchema SCHEMA = loadSchema();
+
+  /** The collection day of every fixture read through this class, as in the collector tests. */
+  public static final LocalDate COLLECTED_ON = LocalDate.of(2026, 11, 27);
 
   private Fixtures() {}
 
@@ -27,7 +31,7 @@ public final class Fixtures {
       if (in == null) {
         throw new IllegalArgumentException("no fixture " + path);
       }
-      return new EvidenceInput(path, TextDecoder.decode(in.readAllBytes()).text());
+      return new EvidenceInput(path, TextDecoder.decode(in.readAllBytes()).text(), COLLECTED_ON);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (TextDecoder.BinaryContentException e) {
@@ -44,7 +48,7 @@ public final class Fixtures {
 
   /** An adapter's fragment on its own, read from text (for malformed-input tests). */
   public static AdapterResult readText(EvidenceAdapter adapter, String path, String text) {
-    return adapter.read(new EvidenceInput(path, text));
+    return adapter.read(new EvidenceInput(path, text, COLLECTED_ON));
   }
 
   public static Path directory() {

@@ -6,6 +6,8 @@ import dev.ctpat.compliance.EntityType;
 import dev.ctpat.compliance.PolicyPack;
 import dev.ctpat.compliance.PolicyPackException;
 import dev.ctpat.compliance.ReportJson;
+import dev.ctpat.compliance.report.ReportDocument;
+import dev.ctpat.compliance.report.ReportFormats;
 import dev.ctpat.rego.loader.PolicyLoadException;
 import dev.ctpat.rego.loader.PolicyLoader;
 import dev.ctpat.rego.value.Value;
@@ -58,14 +60,18 @@ final class AssessCommand implements Callable<Integer> {
           + "as_of, else today (UTC).")
   private LocalDate asOf;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      converter = Converters.Format.class,
-      description = "text (default): a table for people; json: the report of DESIGN.md §6.")
-  private ReportFormat format;
+  @Option(names = "--format", paramLabel = "FORMAT[,FORMAT...]", defaultValue = "text",
+      description = "text (default): a table for people; json: the report of DESIGN.md §6; "
+          + "markdown, html, sarif, junit, oscal. Several, comma-separated, with --output-dir.")
+  private String formats;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write the report to FILE (atomically) instead of standard output.")
   private Path output;
+
+  @Option(names = "--output-dir", paramLabel = "DIR",
+      description = "Write each format to DIR/ctpat-report.EXT (atomically).")
+  private Path outputDir;
 
   @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "must",
       converter = Converters.Gate.class,
@@ -85,12 +91,13 @@ final class AssessCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "give an EVIDENCE_DIR or --input NORMALIZED.json (exactly one)");
     }
+    List<ReportFormat> chosen = chosenFormats();
     AssessmentReport report;
     try {
       Assessor assessor = assessor();
       report = input != null
           ? assessor.assess(readInput())
-          : assessor.assess(EvidenceDirectory.collect(evidenceDir, Clock.systemUTC(), err));
+          : assessor.assess(EvidenceDirectory.collect(evidenceDir, collectionClock(asOf), err));
     } catch (InputException e) {
       err.println(e.getMessage());
       return ExitCodes.INPUT_ERROR;
@@ -101,20 +108,56 @@ final class AssessCommand implements Callable<Integer> {
       err.println((input != null ? input : evidenceDir) + ": " + e.getMessage());
       return ExitCodes.INPUT_ERROR;
     }
-    String text = format == ReportFormat.JSON
-        ? ReportJson.write(report)
-        : TextReport.render(report, output == null && Terminal.supportsColour());
-    if (output == null) {
-      out.print(text);
-    } else {
+    if (outputDir != null) {
       try {
-        AtomicFiles.write(output, text);
+        java.nio.file.Files.createDirectories(outputDir);
       } catch (IOException e) {
-        err.println(output + ": cannot write the report: " + e);
+        err.println(outputDir + ": cannot create the output folder: " + e.getMessage());
+        return ExitCodes.INPUT_ERROR;
+      }
+    }
+    for (ReportFormat format : chosen) {
+      Path target = outputDir != null ? outputDir.resolve("ctpat-report." + format.extension())
+          : output;
+      String text = format.render(report, target == null && Terminal.supportsColour());
+      if (target == null) {
+        out.print(text);
+        continue;
+      }
+      try {
+        AtomicFiles.write(target, text);
+      } catch (IOException e) {
+        err.println(target + ": cannot write the report: " + e);
         return ExitCodes.INPUT_ERROR;
       }
     }
     return failOn.passes(report) ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  /** The formats asked for, checked against --output and --output-dir before any work. */
+  private List<ReportFormat> chosenFormats() {
+    List<ReportFormat> chosen = new ArrayList<>();
+    for (String name : formats.split(",", -1)) {
+      String format = name.strip().toLowerCase(java.util.Locale.ROOT);
+      ReportFormat f = ReportFormat.named(format);
+      if (f == null) {
+        throw new ParameterException(spec.commandLine(), "unknown --format " + name.strip()
+            + "; choose from " + ReportFormat.names());
+      }
+      if (chosen.contains(f)) {
+        throw new ParameterException(spec.commandLine(), "--format names " + format + " twice");
+      }
+      chosen.add(f);
+    }
+    if (output != null && outputDir != null) {
+      throw new ParameterException(spec.commandLine(),
+          "give --output or --output-dir, not both");
+    }
+    if (chosen.size() > 1 && outputDir == null) {
+      throw new ParameterException(spec.commandLine(),
+          "several formats need --output-dir DIR");
+    }
+    return chosen;
   }
 
   private Assessor assessor() {
@@ -137,9 +180,45 @@ final class AssessCommand implements Callable<Integer> {
     }
   }
 
-  /** The report formats this command writes. */
-  enum ReportFormat {
-    TEXT,
-    JSON
+  /**
+   * A report format this command writes: the text table, the JSON report, or one of the
+   * renderers of {@link ReportFormats}.
+   */
+  record ReportFormat(String name, String extension, Renderer renderer) {
+    /** Renders a report; {@code colour} only matters for the text table. */
+    interface Renderer {
+      String render(AssessmentReport report, boolean colour);
+    }
+
+    String render(AssessmentReport report, boolean colour) {
+      return renderer.render(report, colour);
+    }
+
+    static ReportFormat named(String name) {
+      if (name.equals("text")) {
+        return new ReportFormat("text", "txt", TextReport::render);
+      }
+      if (name.equals("json")) {
+        return new ReportFormat("json", "json", (r, c) -> ReportJson.write(r));
+      }
+      return ReportFormats.find(name).map(rr -> new ReportFormat(rr.format(), rr.fileExtension(),
+          (r, c) -> rr.renderToString(ReportDocument.of(r)))).orElse(null);
+    }
+
+    static String names() {
+      List<String> all = new ArrayList<>(List.of("text", "json"));
+      all.addAll(ReportFormats.names());
+      return String.join(", ", all);
+    }
+  }
+
+  /**
+   * The clock evidence is collected against: the start of the --as-of day when given, so that
+   * ages computed by adapters (signature age, licence expiry) count to that day.
+   */
+  static Clock collectionClock(java.time.LocalDate asOf) {
+    return asOf == null ? Clock.systemUTC()
+        : Clock.fixed(asOf.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+            java.time.ZoneOffset.UTC);
   }
 }

@@ -34,13 +34,6 @@ final class Converters {
     }
   }
 
-  /** {@code --format}: text or json. */
-  static final class Format extends Choice<AssessCommand.ReportFormat> {
-    Format() {
-      super(AssessCommand.ReportFormat.class);
-    }
-  }
-
   /** {@code --fail-on}: must, should or never. */
   static final class Gate extends Choice<FailOn> {
     Gate() {

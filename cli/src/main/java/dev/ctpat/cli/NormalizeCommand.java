@@ -43,7 +43,7 @@ final class NormalizeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     NormalizedEvidence evidence;
     try {
-      evidence = EvidenceDirectory.collect(evidenceDir, Clock.systemUTC(), err);
+      evidence = EvidenceDirectory.collect(evidenceDir, AssessCommand.collectionClock(asOf), err);
     } catch (InputException e) {
       err.println(e.getMessage());
       return ExitCodes.INPUT_ERROR;

@@ -178,7 +178,7 @@ class AssessCommandTest {
   @CsvSource(delimiter = '|', textBlock = """
       --as-of  | 27/11/2026 | '27/11/2026' is not a date YYYY-MM-DD
       --entity | airline    | 'airline' is not an entity type; use one of importer, exporter,
-      --format | pdf        | 'pdf' is not one of text, json
+      --format | pdf        | unknown --format pdf; choose from text, json, markdown, html, sarif, junit, oscal
       --fail-on| always     | 'always' is not one of must, should, never
       """)
   void badOptionValuesAreUsageErrors(String option, String value, String message) {
@@ -246,5 +246,29 @@ class AssessCommandTest {
     JsonNode doc = MAPPER.readTree(COMPLIANT.toFile());
     ((ObjectNode) doc.at(parent)).set(key, MAPPER.readTree(json));
     return Files.writeString(dir.resolve("evidence.json"), MAPPER.writeValueAsString(doc));
+  }
+
+  @Test
+  void severalFormatsGoToTheOutputFolder(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("reports");
+    CliRun run = CliRun.of("assess", "--input", COMPLIANT.toString(),
+        "--format", "html,sarif,junit,oscal,markdown,json,text", "--output-dir", out.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(out.resolve("ctpat-report.html")).content().contains("4.13");
+    assertThat(out.resolve("ctpat-report.sarif")).content().contains("\"version\": \"2.1.0\"");
+    assertThat(out.resolve("ctpat-report.junit.xml")).content().contains("<testsuite");
+    assertThat(out.resolve("ctpat-report.oscal.json")).content().contains("assessment-results");
+    assertThat(out.resolve("ctpat-report.md")).exists();
+    assertThat(out.resolve("ctpat-report.json")).content().contains("\"summary\"");
+    assertThat(out.resolve("ctpat-report.txt")).exists();
+  }
+
+  @Test
+  void severalFormatsWithoutAnOutputFolderAreAUsageError() {
+    CliRun run = CliRun.of("assess", "--input", COMPLIANT.toString(), "--format", "html,json");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("several formats need --output-dir DIR");
   }
 }

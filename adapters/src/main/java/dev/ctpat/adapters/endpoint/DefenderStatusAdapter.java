@@ -5,18 +5,25 @@ import dev.ctpat.adapters.AdapterResult;
 import dev.ctpat.adapters.EvidenceAdapter;
 import dev.ctpat.adapters.EvidenceInput;
 import dev.ctpat.adapters.support.FileContext;
+import dev.ctpat.adapters.support.HostNames;
 import dev.ctpat.adapters.support.LocatedJson;
 import dev.ctpat.adapters.support.MalformedInputException;
+import dev.ctpat.adapters.support.PowerShellJson;
+import dev.ctpat.adapters.support.Timestamps;
 import dev.ctpat.compliance.evidence.Endpoint;
 import dev.ctpat.compliance.evidence.NormalizedEvidence;
 import dev.ctpat.compliance.evidence.Source;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads {@code Get-MpComputerStatus | ConvertTo-Json} from PowerShell 5.1 or 7, for one host (an
  * object) or several (an array, e.g. from {@code Invoke-Command}). The host is
- * {@code PSComputerName} when present, else the file name without extension.
+ * {@code PSComputerName} when present, else taken from the file's name or folder. The signature
+ * age is {@code AntivirusSignatureAge}; an export that selected only
+ * {@code AntivirusSignatureLastUpdated} (5.1's {@code \/Date(ms)\/} or 7's ISO form) has it
+ * counted from that time up to the collection day.
  */
 public final class DefenderStatusAdapter implements EvidenceAdapter {
   public static final String NAME = "defender-status";
@@ -58,7 +65,7 @@ public final class DefenderStatusAdapter implements EvidenceAdapter {
       Source source = context.source(json.line(status));
       Endpoint.Antimalware antimalware = new Endpoint.Antimalware("Microsoft Defender Antivirus",
           enabled(status), LocatedJson.bool(status, "RealTimeProtectionEnabled"),
-          signatureAge(status, context, source), source);
+          signatureAge(status, input, context, source), source);
       endpoints.add(Endpoint.named(hostname(status, input), source).withAntimalware(antimalware));
     }
     return context.result(NormalizedEvidence.builder().addEndpoints(endpoints));
@@ -74,8 +81,16 @@ public final class DefenderStatusAdapter implements EvidenceAdapter {
     return antivirus == null ? null : service && antivirus;
   }
 
-  /** Defender reports 65535 when signatures were never updated. */
-  private static Integer signatureAge(JsonNode status, FileContext context, Source source) {
+  /**
+   * {@code AntivirusSignatureAge} (65535 means never updated), else the days from
+   * {@code AntivirusSignatureLastUpdated} to the collection day.
+   */
+  private static Integer signatureAge(JsonNode status, EvidenceInput input, FileContext context,
+      Source source) {
+    if (!status.has("AntivirusSignatureAge")) {
+      Instant updated = PowerShellJson.instant(status.get("AntivirusSignatureLastUpdated"));
+      return Timestamps.ageDays(Timestamps.utcDate(updated), input.collectedOn());
+    }
     Integer age = LocatedJson.integer(status, "AntivirusSignatureAge");
     if (age == null || age < 0) {
       return null;
@@ -91,8 +106,6 @@ public final class DefenderStatusAdapter implements EvidenceAdapter {
     if (name != null && !name.isBlank()) {
       return name;
     }
-    String file = input.path().substring(input.path().lastIndexOf('/') + 1);
-    int dot = file.indexOf('.');
-    return dot > 0 ? file.substring(0, dot) : file;
+    return HostNames.fromPathOrStem(input.path(), "defender", "mpcomputerstatus");
   }
 }

@@ -5,6 +5,7 @@ import dev.ctpat.adapters.CollectionWarning;
 import dev.ctpat.adapters.EvidenceInput;
 import dev.ctpat.compliance.evidence.NormalizedEvidence;
 import dev.ctpat.compliance.evidence.Source;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +27,14 @@ public final class FileContext {
   /** The source of an item at {@code line} (1-based; {@code null} when unknown). */
   public Source source(Integer line) {
     return Source.of(input.path(), line, adapter);
+  }
+
+  /**
+   * The source of an item at {@code line} whose export states its own collection time, so that
+   * staleness is judged from the export rather than from when the file was picked up.
+   */
+  public Source source(Integer line, Instant collectedAt) {
+    return new Source(input.path(), line, adapter, collectedAt);
   }
 
   public void warn(Integer line, String message) {

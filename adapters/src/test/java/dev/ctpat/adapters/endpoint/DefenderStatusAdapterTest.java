@@ -44,4 +44,33 @@ class DefenderStatusAdapterTest {
     assertThat(host.antimalware().enabled()).isFalse();
     assertThat(host.antimalware().signatureAgeDays()).isNull();
   }
+
+  @Test
+  void powerShell51DateOfTheLastUpdateGivesTheAgeWhenTheAgeWasNotSelected() {
+    AdapterResult result =
+        Fixtures.read(new DefenderStatusAdapter(), "endpoint/defender-select-ps51.json");
+
+    assertThat(result.evidence().endpoints())
+        .extracting(Endpoint::hostname, e -> e.antimalware().signatureAgeDays())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("TGL-WS-031", 3),
+            org.assertj.core.groups.Tuple.tuple("TGL-WS-032", 14));
+  }
+
+  @Test
+  void powerShell7IsoDateOfTheLastUpdateGivesTheAgeToo() {
+    AdapterResult result = Fixtures.readText(new DefenderStatusAdapter(), "ws-9.json",
+        "{\"AntivirusEnabled\": true, \"RealTimeProtectionEnabled\": true,"
+            + " \"AntivirusSignatureLastUpdated\": \"2026-11-26T23:30:00+01:00\"}");
+
+    assertThat(result.evidence().endpoints().get(0).antimalware().signatureAgeDays()).isEqualTo(1);
+  }
+
+  @Test
+  void hostnameFallsBackToTheFolderWhenTheFileIsNamedAfterTheCommand() {
+    AdapterResult result = Fixtures.readText(new DefenderStatusAdapter(), "hosts/WS-8/defender.json",
+        "{\"AntivirusEnabled\": true, \"RealTimeProtectionEnabled\": true}");
+
+    assertThat(result.evidence().endpoints().get(0).hostname()).isEqualTo("WS-8");
+  }
 }
