@@ -2,7 +2,10 @@ package dev.ctpat.cli;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import dev.ctpat.rego.api.CoverageRecorder;
 import dev.ctpat.rego.api.RegoException;
+import dev.ctpat.rego.loader.RegoFile;
+import dev.ctpat.rego.tester.RuleCoverage;
 import dev.ctpat.rego.loader.LoadedPolicy;
 import dev.ctpat.rego.loader.PolicyLoadException;
 import dev.ctpat.rego.loader.PolicyLoader;
@@ -59,16 +62,22 @@ final class TestCommand implements Callable<Integer> {
       description = "Do not let skipped tests make the exit status 1.")
   private boolean exitZeroOnSkipped;
 
+  @Option(names = "--coverage",
+      description = "Also report which share of the policy's rule bodies the tests exercised, "
+          + "and list the ones they never did.")
+  private boolean coverage;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     RegoTestRunner runner = new RegoTestRunner(timeout, nameFilter());
     List<TestResult> results;
+    CoverageRecorder recorder = coverage ? new CoverageRecorder() : null;
+    LoadedPolicy policy;
     try {
-      LoadedPolicy policy = new PolicyLoader(v0Compatible ? RegoVersion.V0 : RegoVersion.V1)
-          .load(paths);
-      results = runner.run(policy);
+      policy = new PolicyLoader(v0Compatible ? RegoVersion.V0 : RegoVersion.V1).load(paths);
+      results = runner.run(policy, recorder);
     } catch (PolicyLoadException e) {
       Diagnostics.report(err, e);
       return ExitCodes.INPUT_ERROR;
@@ -77,6 +86,12 @@ final class TestCommand implements Callable<Integer> {
       return ExitCodes.INPUT_ERROR;
     }
     TestReport.print(out, results, verbose);
+    if (recorder != null) {
+      RuleCoverage report = RuleCoverage.of(
+          policy.modules().stream().map(RegoFile::module).toList(), recorder.covered());
+      report.uncovered().forEach(l -> out.println("not covered: " + l));
+      out.println(report);
+    }
     boolean allGood = results.stream().allMatch(r -> r.passed()
         || (exitZeroOnSkipped && r.outcome() == TestResult.Outcome.SKIPPED));
     return allGood ? ExitCodes.OK : ExitCodes.FAILED;

@@ -34,7 +34,7 @@ final class DefaultPreparedPolicy implements PreparedPolicy {
     CompiledQuery q = compile(query);
     Evaluator.Config config = new Evaluator.Config(options.strict(), options.printSink(),
         options.clock().instant(), options.limits(), options.capabilities(), options.runtime(),
-        options.optimize(), options.version());
+        options.optimize(), options.version(), options.coverage());
     return new Evaluator(compiled, data, input, config).run(q);
   }
 

@@ -14,4 +14,5 @@ record EngineOptions(
     EvalLimits limits,
     Set<String> capabilities,
     Value runtime,
-    boolean optimize) {}
+    boolean optimize,
+    CoverageRecorder coverage) {}

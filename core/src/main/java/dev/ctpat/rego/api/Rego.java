@@ -52,6 +52,7 @@ public final class Rego {
     private final Set<String> capabilities = new TreeSet<>();
     private Value runtime = ObjectValue.EMPTY;
     private boolean optimize = true;
+    private CoverageRecorder coverage;
 
     private Builder() {}
 
@@ -130,6 +131,12 @@ public final class Rego {
       return this;
     }
 
+    /** Records which rule definitions succeed while queries run (rule coverage). */
+    public Builder coverage(CoverageRecorder recorder) {
+      this.coverage = Objects.requireNonNull(recorder, "recorder");
+      return this;
+    }
+
     /**
      * Turns off rule indexes, comprehension indexes and per-query caches. Results must not
      * change; this exists so that tests can check exactly that. Slower.
@@ -162,7 +169,7 @@ public final class Rego {
       BuiltinRegistry registry = BuiltinRegistry.standard().with(extraBuiltins);
       CompiledPolicy compiled = Compiler.compile(modules, registry);
       EngineOptions engine = new EngineOptions(version, strict, printSink, clock, limits,
-          Set.copyOf(capabilities), runtime, optimize);
+          Set.copyOf(capabilities), runtime, optimize, coverage);
       return new DefaultPreparedPolicy(compiled, data, engine);
     }
   }

@@ -1,5 +1,6 @@
 package dev.ctpat.rego.eval;
 
+import dev.ctpat.rego.api.CoverageRecorder;
 import dev.ctpat.rego.api.EvalLimits;
 import dev.ctpat.rego.api.PrintSink;
 import dev.ctpat.rego.api.QueryResult;
@@ -70,9 +71,11 @@ public final class Evaluator implements BuiltinContext {
    * @param optimize use rule and comprehension indexes and per-query caches; off only to check
    *     that they change no result
    * @param version the Rego version of the policy, for {@code rego.parse_module}
+   * @param coverage where to record rule definitions that succeed, or null
    */
   public record Config(boolean strict, PrintSink printSink, Instant now, EvalLimits limits,
-      Set<String> capabilities, Value runtime, boolean optimize, RegoVersion version) {}
+      Set<String> capabilities, Value runtime, boolean optimize, RegoVersion version,
+      CoverageRecorder coverage) {}
 
   public Evaluator(CompiledPolicy policy, Value baseData, Value input, Config config) {
     this.policy = policy;
@@ -1028,6 +1031,7 @@ public final class Evaluator implements BuiltinContext {
         enter(r);
         evalBody(f, r.body().literals(), 0, () -> evalTerm(f, rule.value(), v -> {
           any[0] = true;
+          covered(rule);
           if (result[0] != null && !result[0].equals(v)) {
             throw conflict("complete rules must not produce multiple outputs", rule.location());
           }
@@ -1051,6 +1055,7 @@ public final class Evaluator implements BuiltinContext {
       Frame f = new Frame(r.frameSize());
       enter(r);
       evalBody(f, r.body().literals(), 0, () -> evalTerm(f, r.member(), v -> {
+        covered(r);
         out.add(v);
         checkSize(++n[0]);
         return true;
@@ -1071,6 +1076,7 @@ public final class Evaluator implements BuiltinContext {
       enter(r);
       evalBody(f, r.body().literals(), 0, () -> evalList(f, keyNodes, 0,
           new Value[keyNodes.size()], keys -> evalTerm(f, isSet ? r.member() : r.value(), v -> {
+            covered(r);
             if (isSet) {
               insertMember(root, keys, 0, v, r.location());
             } else {
@@ -1323,6 +1329,7 @@ public final class Evaluator implements BuiltinContext {
           matchArgs(f, rule.args(), args, 0, () -> evalBody(f, rule.body().literals(), 0,
               () -> evalTerm(f, rule.value(), v -> {
                 any[0] = true;
+                covered(rule);
                 if (result[0] != null && !result[0].equals(v)) {
                   throw conflict("functions must not produce multiple outputs for same inputs",
                       rule.location());
@@ -1379,6 +1386,12 @@ public final class Evaluator implements BuiltinContext {
     }
     config.printSink().print(c.location(), sb.toString());
     return true;
+  }
+
+  private void covered(CompiledRule r) {
+    if (config.coverage() != null) {
+      config.coverage().record(r.location());
+    }
   }
 
   private final java.util.ArrayDeque<CompiledRule> ruleStack = new java.util.ArrayDeque<>();

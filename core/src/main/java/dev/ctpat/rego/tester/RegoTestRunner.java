@@ -1,5 +1,6 @@
 package dev.ctpat.rego.tester;
 
+import dev.ctpat.rego.api.CoverageRecorder;
 import dev.ctpat.rego.api.EvalLimits;
 import dev.ctpat.rego.api.PreparedPolicy;
 import dev.ctpat.rego.api.PrintSink;
@@ -57,6 +58,17 @@ public final class RegoTestRunner {
    * @throws RegoException if the modules do not compile
    */
   public List<TestResult> run(LoadedPolicy policy) {
+    return run(policy, null);
+  }
+
+  /**
+   * Runs every test and records, in {@code coverage}, which rule bodies succeeded; see
+   * {@link RuleCoverage#of}.
+   *
+   * @param coverage where to record rule coverage, or null for none
+   * @throws RegoException if the modules do not compile
+   */
+  public List<TestResult> run(LoadedPolicy policy, CoverageRecorder coverage) {
     TestDiscovery.Discovered discovered =
         TestDiscovery.discover(policy.modules().stream().map(RegoFile::module).toList());
     CapturedOutput output = new CapturedOutput();
@@ -64,6 +76,9 @@ public final class RegoTestRunner {
         .data(policy.data())
         .printSink(output)
         .limits(EvalLimits.DEFAULT.withTimeout(timeout));
+    if (coverage != null) {
+      builder.coverage(coverage);
+    }
     discovered.modules().forEach(builder::module);
     PreparedPolicy prepared = builder.build();
 
