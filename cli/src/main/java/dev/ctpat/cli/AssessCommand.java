@@ -93,11 +93,19 @@ final class AssessCommand implements Callable<Integer> {
     }
     List<ReportFormat> chosen = chosenFormats();
     AssessmentReport report;
+    Progress progress = Progress.onTerminal(err);
     try {
+      progress.begin("compiling the policy pack");
       Assessor assessor = assessor();
-      report = input != null
-          ? assessor.assess(readInput())
-          : assessor.assess(EvidenceDirectory.collect(evidenceDir, collectionClock(asOf), err));
+      progress.end(assessor.criteria().size() + " criteria");
+      progress.begin("reading evidence from " + (input != null ? input : evidenceDir));
+      var evidence = input != null ? readInput()
+          : EvidenceDirectory.collect(evidenceDir, collectionClock(asOf), err);
+      progress.end("done");
+      progress.begin("assessing");
+      report = evidence instanceof Value v ? assessor.assess(v)
+          : assessor.assess((dev.ctpat.compliance.evidence.NormalizedEvidence) evidence);
+      progress.end(report.criteria().size() + " criteria assessed");
     } catch (InputException e) {
       err.println(e.getMessage());
       return ExitCodes.INPUT_ERROR;
