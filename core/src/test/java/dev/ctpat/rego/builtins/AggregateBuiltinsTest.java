@@ -1,9 +1,9 @@
 package dev.ctpat.rego.builtins;
 
-import static dev.ctpat.rego.builtins.NumberBuiltinsTestKit.v;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.v;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ctpat.rego.builtins.NumberBuiltinsTestKit.Family;
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import dev.ctpat.rego.types.Types;
 import dev.ctpat.rego.value.StringValue;
 import org.junit.jupiter.api.Test;

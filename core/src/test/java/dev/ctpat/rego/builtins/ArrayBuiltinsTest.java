@@ -1,10 +1,10 @@
 package dev.ctpat.rego.builtins;
 
-import static dev.ctpat.rego.builtins.NumberBuiltinsTestKit.num;
-import static dev.ctpat.rego.builtins.NumberBuiltinsTestKit.v;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.num;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.v;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ctpat.rego.builtins.NumberBuiltinsTestKit.Family;
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,13 +1,14 @@
 package dev.ctpat.rego.builtins;
 
-import static dev.ctpat.rego.builtins.TimeBuiltinsHarness.json;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ArrayFlattenBuiltinTest {
-  private final TimeBuiltinsHarness array = new TimeBuiltinsHarness(new ArrayFlattenBuiltin());
+  private final Family array = new Family(new ArrayFlattenBuiltin());
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {

@@ -1,8 +1,9 @@
 package dev.ctpat.rego.builtins;
 
-import static dev.ctpat.rego.builtins.TimeBuiltinsHarness.json;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import dev.ctpat.rego.value.NumberValue;
 import dev.ctpat.rego.value.ObjectValue;
 import dev.ctpat.rego.value.StringValue;
@@ -24,7 +25,7 @@ class AwsBuiltinsTest {
   private static final String EMPTY_SHA256 =
       "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-  private final TimeBuiltinsHarness aws = new TimeBuiltinsHarness(new AwsBuiltins());
+  private final Family aws = new Family(new AwsBuiltins());
 
   private ObjectValue sign(String request, String config, Value time) throws BuiltinException {
     return (ObjectValue) aws.call(SIGN_REQ, json(request), json(config), time);

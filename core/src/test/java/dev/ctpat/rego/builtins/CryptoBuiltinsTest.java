@@ -1,10 +1,11 @@
 package dev.ctpat.rego.builtins;
 
-import static dev.ctpat.rego.builtins.CryptoTestSupport.at;
-import static dev.ctpat.rego.builtins.CryptoTestSupport.json;
-import static dev.ctpat.rego.builtins.CryptoTestSupport.str;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.at;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.json;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import dev.ctpat.rego.value.ArrayValue;
 import dev.ctpat.rego.value.BooleanValue;
 import dev.ctpat.rego.value.NullValue;
@@ -27,8 +28,8 @@ class CryptoBuiltinsTest {
       + CryptoTestFixtures.INTERMEDIATE + CryptoTestFixtures.LEAF;
   private static final long JUNE_2027_NS = 1_811_808_000_000_000_000L;
 
-  private final CryptoTestSupport.Family family =
-      new CryptoTestSupport.Family(new CryptoBuiltins());
+  private final Family family =
+      new Family(new CryptoBuiltins(), java.time.Instant.parse("2027-06-01T00:00:00Z"));
 
   @Test
   void registersOpasX509AndKeyBuiltins() {
@@ -195,12 +196,13 @@ class CryptoBuiltinsTest {
         "Zm9vYmFy | x509: malformed certificate",
         "MAA= | x509: malformed tbs certificate"})
     void reportsUnreadableInputAsGoDoes(String input, String message) {
-      assertThat(family.error("crypto.x509.parse_certificates", str(input))).isEqualTo(message);
+      assertThat(family.builtinError("crypto.x509.parse_certificates", str(input)))
+          .isEqualTo(message);
     }
 
     @Test
     void rejectsPemBlocksOfOtherTypes() {
-      assertThat(family.error("crypto.x509.parse_certificates",
+      assertThat(family.builtinError("crypto.x509.parse_certificates",
           str(CryptoTestFixtures.LEAF + CryptoTestFixtures.EC_KEY)))
           .isEqualTo("PEM block type is 'EC PRIVATE KEY', expected CERTIFICATE");
     }
@@ -287,7 +289,7 @@ class CryptoBuiltinsTest {
         "{\"KeyUsages\": [\"Bad\", \"KeyUsageAny\", \"Worse\"]} "
             + "| invalid entries for 'KeyUsages' found: [Bad Worse]"})
     void rejectsInvalidOptions(String options, String message) {
-      assertThat(family.error("crypto.x509.parse_and_verify_certificates_with_options",
+      assertThat(family.builtinError("crypto.x509.parse_and_verify_certificates_with_options",
           str(CHAIN_ROOT_FIRST), json(options))).isEqualTo(message);
     }
 
@@ -350,7 +352,7 @@ class CryptoBuiltinsTest {
 
     @Test
     void reportsDerThatIsNotARequestAsAnAsn1StructureError() {
-      assertThat(family.error("crypto.x509.parse_certificate_request", str("YmFkc3RyaW5n")))
+      assertThat(family.builtinError("crypto.x509.parse_certificate_request", str("YmFkc3RyaW5n")))
           .isEqualTo("asn1: structure error: tags don't match (16 vs {class:1 tag:2 length:97 "
               + "isCompound:true}) {optional:false explicit:false application:false "
               + "private:false defaultValue:<nil> tag:<nil> stringType:0 timeType:0 set:false "
@@ -359,7 +361,7 @@ class CryptoBuiltinsTest {
 
     @Test
     void rejectsPemBlocksOfOtherTypes() {
-      assertThat(family.error("crypto.x509.parse_certificate_request",
+      assertThat(family.builtinError("crypto.x509.parse_certificate_request",
           str(base64(CryptoTestFixtures.LEAF))))
           .isEqualTo("invalid PEM-encoded certificate signing request");
     }
@@ -406,7 +408,7 @@ class CryptoBuiltinsTest {
       if (error == null) {
         assertThat(family.call("crypto.x509.parse_keypair", c, k)).isNotNull();
       } else {
-        assertThat(family.error("crypto.x509.parse_keypair", c, k)).isEqualTo(error);
+        assertThat(family.builtinError("crypto.x509.parse_keypair", c, k)).isEqualTo(error);
       }
     }
 
@@ -416,7 +418,7 @@ class CryptoBuiltinsTest {
 
     @Test
     void reportsMissingPemData() {
-      assertThat(family.error("crypto.x509.parse_keypair", str("-----BEGIN nothing"),
+      assertThat(family.builtinError("crypto.x509.parse_keypair", str("-----BEGIN nothing"),
           str(CryptoTestFixtures.LEAF_KEY)))
           .isEqualTo("tls: failed to find any PEM data in certificate input");
     }
@@ -456,7 +458,7 @@ class CryptoBuiltinsTest {
         "'' | input PEM data was empty",
         "invalid | illegal base64 data at input byte 4"})
     void parseRsaPrivateKeyRejectsInvalidInput(String input, String message) {
-      assertThat(family.error("crypto.x509.parse_rsa_private_key", str(input)))
+      assertThat(family.builtinError("crypto.x509.parse_rsa_private_key", str(input)))
           .isEqualTo(message);
     }
 
@@ -495,7 +497,7 @@ class CryptoBuiltinsTest {
       String pkcs8AsPkcs1 = CryptoTestFixtures.EC_KEY_PKCS8
           .replace("BEGIN PRIVATE KEY", "BEGIN RSA PRIVATE KEY")
           .replace("END PRIVATE KEY", "END RSA PRIVATE KEY");
-      assertThat(family.error("crypto.parse_private_keys", str(pkcs8AsPkcs1)))
+      assertThat(family.builtinError("crypto.parse_private_keys", str(pkcs8AsPkcs1)))
           .isEqualTo("x509: failed to parse private key "
               + "(use ParsePKCS8PrivateKey instead for this key format)");
     }

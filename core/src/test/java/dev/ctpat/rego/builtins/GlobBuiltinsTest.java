@@ -1,10 +1,10 @@
 package dev.ctpat.rego.builtins;
 
-import static dev.ctpat.rego.builtins.StringBuiltinsTestSupport.json;
-import static dev.ctpat.rego.builtins.StringBuiltinsTestSupport.s;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.json;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ctpat.rego.builtins.StringBuiltinsTestSupport.Family;
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import dev.ctpat.rego.types.Types;
 import dev.ctpat.rego.value.BooleanValue;
 import dev.ctpat.rego.value.NullValue;
@@ -30,7 +30,7 @@ class GlobBuiltinsTest {
   class Match {
     private boolean matches(String pattern, Value delimiters, String text)
         throws BuiltinException {
-      return glob.call("glob.match", s(pattern), delimiters, s(text)) == BooleanValue.TRUE;
+      return glob.call("glob.match", str(pattern), delimiters, str(text)) == BooleanValue.TRUE;
     }
 
     /** Delimiters are a JSON array, or "null". */
@@ -112,7 +112,7 @@ class GlobBuiltinsTest {
         "a\ufffdb | could not read rune",
     })
     void malformedPatternsFail(String pattern, String message) {
-      BuiltinException e = glob.error("glob.match", s(pattern), NullValue.INSTANCE, s("x"));
+      BuiltinException e = glob.error("glob.match", str(pattern), NullValue.INSTANCE, str("x"));
       assertThat(e.code()).isEqualTo(BuiltinException.BUILTIN_ERROR);
       assertThat(e).hasMessage(message);
     }
@@ -120,11 +120,11 @@ class GlobBuiltinsTest {
     @Test
     void delimitersMustBeSingleCharacterStrings() {
       BuiltinException notString =
-          glob.error("glob.match", s("*"), json("[\".\", 1]"), s("x"));
+          glob.error("glob.match", str("*"), json("[\".\", 1]"), str("x"));
       assertThat(notString.code()).isEqualTo(BuiltinException.TYPE_ERROR);
       assertThat(notString)
           .hasMessage("operand 2 must be array of strings but got array containing number");
-      BuiltinException notRune = glob.error("glob.match", s("*"), json("[\"ab\"]"), s("x"));
+      BuiltinException notRune = glob.error("glob.match", str("*"), json("[\"ab\"]"), str("x"));
       assertThat(notRune)
           .hasMessage("operand 2 must be array of runes but got array containing string");
     }
@@ -141,16 +141,16 @@ class GlobBuiltinsTest {
         "''             | ''",
     })
     void escapesSpecialCharacters(String pattern, String expected) throws Exception {
-      assertThat(glob.call("glob.quote_meta", s(pattern))).isEqualTo(s(expected));
+      assertThat(glob.call("glob.quote_meta", str(pattern))).isEqualTo(str(expected));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"a*b?c", "[x]{y,z}\\", "**"})
     void quotedPatternMatchesItselfLiterally(String text) throws Exception {
-      Value quoted = glob.call("glob.quote_meta", s(text));
-      assertThat(glob.call("glob.match", quoted, NullValue.INSTANCE, s(text)))
+      Value quoted = glob.call("glob.quote_meta", str(text));
+      assertThat(glob.call("glob.match", quoted, NullValue.INSTANCE, str(text)))
           .isEqualTo(BooleanValue.TRUE);
-      assertThat(glob.call("glob.match", quoted, NullValue.INSTANCE, s(text + "x")))
+      assertThat(glob.call("glob.match", quoted, NullValue.INSTANCE, str(text + "x")))
           .isEqualTo(BooleanValue.FALSE);
     }
   }

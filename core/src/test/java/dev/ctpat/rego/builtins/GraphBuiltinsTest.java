@@ -1,9 +1,10 @@
 package dev.ctpat.rego.builtins;
 
-import static dev.ctpat.rego.builtins.EncodingTestSupport.json;
-import static dev.ctpat.rego.builtins.EncodingTestSupport.str;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.json;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import dev.ctpat.rego.value.ArrayValue;
 import dev.ctpat.rego.value.NumberValue;
 import dev.ctpat.rego.value.ObjectValue;
@@ -13,8 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GraphBuiltinsTest {
-  private final EncodingTestSupport.Family family =
-      new EncodingTestSupport.Family(new GraphBuiltins());
+  private final Family family = new Family(new GraphBuiltins());
 
   /** A set of JSON values, written as a JSON array. */
   private static Value setOf(String jsonArray) {

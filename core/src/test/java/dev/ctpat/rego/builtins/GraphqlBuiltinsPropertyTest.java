@@ -1,8 +1,9 @@
 package dev.ctpat.rego.builtins;
 
-import static dev.ctpat.rego.builtins.EncodingTestSupport.str;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import dev.ctpat.rego.value.ArrayValue;
 import dev.ctpat.rego.value.BooleanValue;
 import dev.ctpat.rego.value.Value;
@@ -19,8 +20,7 @@ class GraphqlBuiltinsPropertyTest {
   private static final String SCHEMA =
       "type Query { a(x: Int, y: [String!]): T b: Int } type T { c: ID d: T } enum E { V }";
 
-  private final EncodingTestSupport.Family family =
-      new EncodingTestSupport.Family(new GraphqlBuiltins());
+  private final Family family = new Family(new GraphqlBuiltins());
 
   @Property(tries = 400)
   void parsingFailsOnlyWithBuiltinErrors(

@@ -1,9 +1,10 @@
 package dev.ctpat.rego.builtins;
 
-import static dev.ctpat.rego.builtins.EncodingTestSupport.json;
-import static dev.ctpat.rego.builtins.EncodingTestSupport.str;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.json;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import dev.ctpat.rego.value.ArrayValue;
 import dev.ctpat.rego.value.BooleanValue;
 import dev.ctpat.rego.value.ObjectValue;
@@ -28,8 +29,7 @@ class GraphqlBuiltinsTest {
       input ReviewInput { stars: Int! comment: String }
       """;
 
-  private final EncodingTestSupport.Family family =
-      new EncodingTestSupport.Family(new GraphqlBuiltins());
+  private final Family family = new Family(new GraphqlBuiltins());
 
   private Value call(String name, Value... args) throws BuiltinException {
     return family.call(name, args);

@@ -1,16 +1,16 @@
 package dev.ctpat.rego.builtins;
 
-import static dev.ctpat.rego.builtins.EncodingTestSupport.str;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import dev.ctpat.rego.value.BooleanValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class HashBuiltinsTest {
-  private final EncodingTestSupport.Family family =
-      new EncodingTestSupport.Family(new HashBuiltins());
+  private final Family family = new Family(new HashBuiltins());
 
   @Test
   void registersOpasHashBuiltinsOnly() {

@@ -1,8 +1,9 @@
 package dev.ctpat.rego.builtins;
 
-import static dev.ctpat.rego.builtins.TimeBuiltinsHarness.json;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import dev.ctpat.rego.value.ArrayValue;
 import dev.ctpat.rego.value.BooleanValue;
 import dev.ctpat.rego.value.NumberValue;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class InternalBuiltinsTest {
-  private final TimeBuiltinsHarness internal = new TimeBuiltinsHarness(new InternalBuiltins());
+  private final Family internal = new Family(new InternalBuiltins());
 
   @ParameterizedTest
   @ValueSource(strings = {"eq", "assign"})

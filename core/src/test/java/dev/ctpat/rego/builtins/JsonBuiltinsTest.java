@@ -1,9 +1,10 @@
 package dev.ctpat.rego.builtins;
 
-import static dev.ctpat.rego.builtins.EncodingTestSupport.json;
-import static dev.ctpat.rego.builtins.EncodingTestSupport.str;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.json;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import dev.ctpat.rego.value.ArrayValue;
 import dev.ctpat.rego.value.BooleanValue;
 import dev.ctpat.rego.value.NullValue;
@@ -17,8 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class JsonBuiltinsTest {
-  private final EncodingTestSupport.Family family =
-      new EncodingTestSupport.Family(new JsonBuiltins());
+  private final Family family = new Family(new JsonBuiltins());
 
   private static Value set(Value... members) {
     return SetValue.of(members);

@@ -1,10 +1,11 @@
 package dev.ctpat.rego.builtins;
 
-import static dev.ctpat.rego.builtins.CryptoTestSupport.at;
-import static dev.ctpat.rego.builtins.CryptoTestSupport.json;
-import static dev.ctpat.rego.builtins.CryptoTestSupport.str;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.at;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.json;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import dev.ctpat.rego.value.ArrayValue;
 import dev.ctpat.rego.value.BooleanValue;
 import dev.ctpat.rego.value.Json;
@@ -57,7 +58,8 @@ class JwtBuiltinsTest {
   private static final KeyPair EC384 = generate("secp384r1");
   private static final KeyPair EC521 = generate("secp521r1");
 
-  private final CryptoTestSupport.Family family = new CryptoTestSupport.Family(new JwtBuiltins());
+  private final Family family =
+      new Family(new JwtBuiltins(), Instant.parse("2027-06-01T00:00:00Z"));
 
   // ---- token making, independent of the code under test ------------------------------------
 
@@ -203,7 +205,7 @@ class JwtBuiltinsTest {
         "e30.WzFd.AA | decoded JSON type was not an Object",
         "eyJlbmMiOiJBMjU2R0NNIn0.e30.AA | JWT is a JWE object, which is not supported"})
     void reportsMalformedTokensAsOpaDoes(String token, String message) {
-      assertThat(family.error("io.jwt.decode", str(token))).isEqualTo(message);
+      assertThat(family.builtinError("io.jwt.decode", str(token))).isEqualTo(message);
     }
   }
 
@@ -236,9 +238,9 @@ class JwtBuiltinsTest {
 
     @Test
     void reportsMalformedTokens() {
-      assertThat(family.error("io.jwt.verify_hs256", str("e30.e30"), str("secret")))
+      assertThat(family.builtinError("io.jwt.verify_hs256", str("e30.e30"), str("secret")))
           .isEqualTo("encoded JWT must have 3 sections, found 2");
-      assertThat(family.error("io.jwt.verify_hs256", str("e30.e30.!"), str("secret")))
+      assertThat(family.builtinError("io.jwt.verify_hs256", str("e30.e30.!"), str("secret")))
           .isEqualTo("illegal base64url string: !");
     }
   }
@@ -355,19 +357,19 @@ class JwtBuiltinsTest {
     @Test
     void reportsKeysThatCannotBeRead() {
       String token = "e30.e30.AA";
-      assertThat(family.error("io.jwt.verify_rs256", str(token),
+      assertThat(family.builtinError("io.jwt.verify_rs256", str(token),
           str(CryptoTestFixtures.LEAF + "EXTRA"))).isEqualTo(
               "extra data after a PEM certificate block");
-      assertThat(family.error("io.jwt.verify_rs256", str(token),
+      assertThat(family.builtinError("io.jwt.verify_rs256", str(token),
           str(CryptoTestFixtures.LEAF.replace("CERTIFICATE", "CERT")))).isEqualTo(
               "failed to extract a Key from the PEM certificate");
-      assertThat(family.error("io.jwt.verify_rs256", str(token),
+      assertThat(family.builtinError("io.jwt.verify_rs256", str(token),
           str("-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n"))).isEqualTo(
               "failed to parse a PEM certificate: x509: malformed tbs certificate");
-      assertThat(family.error("io.jwt.verify_rs256", str(token),
+      assertThat(family.builtinError("io.jwt.verify_rs256", str(token),
           str("{\"kty\":\"bogus\",\"n\":\"AQAB\"}")))
           .startsWith("failed to parse a JWK key (set): ");
-      assertThat(family.error("io.jwt.verify_rs256", str("e30.e30"), str("{}")))
+      assertThat(family.builtinError("io.jwt.verify_rs256", str("e30.e30"), str("{}")))
           .isEqualTo("encoded JWT must have 3 sections, found 2");
     }
   }
@@ -494,7 +496,7 @@ class JwtBuiltinsTest {
         "{\"secret\": \"a\", \"time\": -1} | token time constraint: must not be negative",
         "{\"secret\": \"a\", \"time\": 1e400} | token time constraint: unvalid float64"})
     void rejectsInvalidConstraints(String constraints, String message) throws Exception {
-      assertThat(family.error("io.jwt.decode_verify", str(hs256("{}")), json(constraints)))
+      assertThat(family.builtinError("io.jwt.decode_verify", str(hs256("{}")), json(constraints)))
           .isEqualTo(message);
     }
 
@@ -503,8 +505,8 @@ class JwtBuiltinsTest {
         "{\"exp\":null} | exp value must be a number",
         "{\"nbf\":\"soon\"} | nbf value must be a number"})
     void rejectsTimeClaimsThatAreNotNumbers(String payload, String message) throws Exception {
-      assertThat(family.error("io.jwt.decode_verify", str(hs256(payload)), json(SECRET + "}")))
-          .isEqualTo(message);
+      assertThat(family.builtinError("io.jwt.decode_verify", str(hs256(payload)),
+          json(SECRET + "}"))).isEqualTo(message);
     }
   }
 
@@ -572,8 +574,8 @@ class JwtBuiltinsTest {
     void allowsNonJsonPayloadsOnlyForOtherTypes() throws Exception {
       assertThat(family.call("io.jwt.encode_sign_raw", str("{\"alg\":\"HS256\",\"typ\":\"text\"}"),
           str("hello"), str(RFC_JWK))).isInstanceOf(StringValue.class);
-      assertThat(family.error("io.jwt.encode_sign_raw", str("{\"alg\":\"HS256\"}"), str("hello"),
-          str(RFC_JWK))).isEqualTo("type is JWT but payload is not JSON");
+      assertThat(family.builtinError("io.jwt.encode_sign_raw", str("{\"alg\":\"HS256\"}"),
+          str("hello"), str(RFC_JWK))).isEqualTo("type is JWT but payload is not JSON");
     }
 
     @ParameterizedTest
@@ -591,7 +593,7 @@ class JwtBuiltinsTest {
             + " | failed to sign payload: invalid key type HMAC for algorithm RS256"})
     void reportsUnusableHeadersAndKeys(String header, String jwk, String message) {
       String key = jwk.equals(RFC_JWK_PLACEHOLDER) ? RFC_JWK : jwk;
-      assertThat(family.error("io.jwt.encode_sign_raw", str(header), str("{}"), str(key)))
+      assertThat(family.builtinError("io.jwt.encode_sign_raw", str(header), str("{}"), str(key)))
           .isEqualTo(message);
     }
   }

@@ -1,13 +1,15 @@
 package dev.ctpat.rego.builtins;
 
-import static dev.ctpat.rego.builtins.TimeBuiltinsHarness.json;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.json;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.set;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import dev.ctpat.rego.value.ArrayValue;
 import dev.ctpat.rego.value.BooleanValue;
 import dev.ctpat.rego.value.SetValue;
 import dev.ctpat.rego.value.StringValue;
-import dev.ctpat.rego.value.Value;
 import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Assume;
@@ -21,21 +23,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class NetBuiltinsTest {
-  private final TimeBuiltinsHarness net = new TimeBuiltinsHarness(new NetBuiltins());
-
-  private static Value str(String s) {
-    return StringValue.of(s);
-  }
+  private final Family net = new Family(new NetBuiltins());
 
   /** A set of strings. */
   private static SetValue strings(String... members) {
     return SetValue.of(Arrays.stream(members).map(StringValue::of).toList());
   }
 
-  /** A set of values given as JSON texts. */
-  private static SetValue set(String... jsonMembers) {
-    return SetValue.of(Arrays.stream(jsonMembers).map(TimeBuiltinsHarness::json).toList());
-  }
 
   @Test
   void registersOpaNetBuiltins() {

@@ -1,11 +1,11 @@
 package dev.ctpat.rego.builtins;
 
-import static dev.ctpat.rego.builtins.NumberBuiltinsTestKit.num;
-import static dev.ctpat.rego.builtins.NumberBuiltinsTestKit.v;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.num;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.v;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ctpat.rego.builtins.NumberBuiltinsTestKit.Context;
-import dev.ctpat.rego.builtins.NumberBuiltinsTestKit.Family;
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Context;
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import dev.ctpat.rego.value.ArrayValue;
 import dev.ctpat.rego.value.NumberValue;
 import dev.ctpat.rego.value.StringValue;

@@ -2,7 +2,7 @@ package dev.ctpat.rego.builtins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ctpat.rego.builtins.NumberBuiltinsTestKit.Family;
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import dev.ctpat.rego.value.NumberValue;
 import dev.ctpat.rego.value.Value;
 import java.math.BigDecimal;

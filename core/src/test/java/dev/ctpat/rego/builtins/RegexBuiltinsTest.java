@@ -1,10 +1,10 @@
 package dev.ctpat.rego.builtins;
 
-import static dev.ctpat.rego.builtins.StringBuiltinsTestSupport.json;
-import static dev.ctpat.rego.builtins.StringBuiltinsTestSupport.s;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.json;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ctpat.rego.builtins.StringBuiltinsTestSupport.Family;
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import dev.ctpat.rego.types.Types;
 import dev.ctpat.rego.value.BooleanValue;
 import dev.ctpat.rego.value.NumberValue;
@@ -49,16 +49,17 @@ class RegexBuiltinsTest {
         "''                   | ''          | true",
     })
     void findsMatchAnywhere(String pattern, String value, boolean expected) throws Exception {
-      assertThat(regex.call("regex.match", s(pattern), s(value)))
+      assertThat(regex.call("regex.match", str(pattern), str(value)))
           .isEqualTo(BooleanValue.of(expected));
-      assertThat(regex.call("re_match", s(pattern), s(value)))
+      assertThat(regex.call("re_match", str(pattern), str(value)))
           .isEqualTo(BooleanValue.of(expected));
     }
 
     @Test
     void dotDoesNotMatchNewlineUnlessAsked() throws Exception {
-      assertThat(regex.call("regex.match", s("a.c"), s("a\nc"))).isEqualTo(BooleanValue.FALSE);
-      assertThat(regex.call("regex.match", s("(?s)a.c"), s("a\nc"))).isEqualTo(BooleanValue.TRUE);
+      assertThat(regex.call("regex.match", str("a.c"), str("a\nc"))).isEqualTo(BooleanValue.FALSE);
+      assertThat(regex.call("regex.match", str("(?s)a.c"), str("a\nc")))
+          .isEqualTo(BooleanValue.TRUE);
     }
 
     @ParameterizedTest(name = "`{0}`: {1}")
@@ -70,16 +71,16 @@ class RegexBuiltinsTest {
         "(?z | error parsing regexp: invalid or unsupported Perl syntax: `(?z`",
     })
     void badPatternsFailWithGoMessages(String pattern, String message) {
-      assertBuiltinError(regex.error("regex.match", s(pattern), s("x")), message);
-      assertBuiltinError(regex.error("re_match", s(pattern), s("x")), message);
+      assertBuiltinError(regex.error("regex.match", str(pattern), str("x")), message);
+      assertBuiltinError(regex.error("re_match", str(pattern), str("x")), message);
     }
   }
 
   @Test
   void isValidNeverFails() throws Exception {
-    assertThat(regex.call("regex.is_valid", s(".+"))).isEqualTo(BooleanValue.TRUE);
-    assertThat(regex.call("regex.is_valid", s("++"))).isEqualTo(BooleanValue.FALSE);
-    assertThat(regex.call("regex.is_valid", s(""))).isEqualTo(BooleanValue.TRUE);
+    assertThat(regex.call("regex.is_valid", str(".+"))).isEqualTo(BooleanValue.TRUE);
+    assertThat(regex.call("regex.is_valid", str("++"))).isEqualTo(BooleanValue.FALSE);
+    assertThat(regex.call("regex.is_valid", str(""))).isEqualTo(BooleanValue.TRUE);
     assertThat(regex.call("regex.is_valid", NumberValue.of(10))).isEqualTo(BooleanValue.FALSE);
   }
 
@@ -96,7 +97,7 @@ class RegexBuiltinsTest {
       "😀          | x😀y😀   | [\"x\", \"y\", \"\"]",
   })
   void splitAroundMatches(String pattern, String value, String expected) throws Exception {
-    assertThat(regex.call("regex.split", s(pattern), s(value))).isEqualTo(json(expected));
+    assertThat(regex.call("regex.split", str(pattern), str(value))).isEqualTo(json(expected));
   }
 
   @Nested
@@ -113,7 +114,7 @@ class RegexBuiltinsTest {
         "(?i)é   | ÉéE        | -1 | [\"É\", \"é\"]",
     })
     void findN(String pattern, String value, int n, String expected) throws Exception {
-      assertThat(regex.call("regex.find_n", s(pattern), s(value), NumberValue.of(n)))
+      assertThat(regex.call("regex.find_n", str(pattern), str(value), NumberValue.of(n)))
           .isEqualTo(json(expected));
     }
 
@@ -129,14 +130,14 @@ class RegexBuiltinsTest {
     })
     void findAllSubmatches(String pattern, String value, int n, String expected)
         throws Exception {
-      assertThat(regex.call("regex.find_all_string_submatch_n", s(pattern), s(value),
+      assertThat(regex.call("regex.find_all_string_submatch_n", str(pattern), str(value),
           NumberValue.of(n))).isEqualTo(json(expected));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"regex.find_n", "regex.find_all_string_submatch_n"})
     void countMustBeAnInteger(String name) {
-      BuiltinException e = regex.error(name, s("a"), s("a"), NumberValue.parse("1.5"));
+      BuiltinException e = regex.error(name, str("a"), str("a"), NumberValue.parse("1.5"));
       assertThat(e.code()).isEqualTo(BuiltinException.TYPE_ERROR);
       assertThat(e).hasMessage("operand 3 must be integer number but got floating-point number");
     }
@@ -163,13 +164,13 @@ class RegexBuiltinsTest {
   })
   void replaceExpandsGoTemplates(String value, String pattern, String template, String expected)
       throws Exception {
-    assertThat(regex.call("regex.replace", s(value), s(pattern), s(template)))
-        .isEqualTo(s(expected));
+    assertThat(regex.call("regex.replace", str(value), str(pattern), str(template)))
+        .isEqualTo(str(expected));
   }
 
   @Test
   void replaceWithBadPatternFails() {
-    assertBuiltinError(regex.error("regex.replace", s("foo"), s("["), s("$1")),
+    assertBuiltinError(regex.error("regex.replace", str("foo"), str("["), str("$1")),
         "error parsing regexp: missing closing ]: `[`");
   }
 
@@ -189,28 +190,34 @@ class RegexBuiltinsTest {
     })
     void matchesWholeValue(String template, String value, String start, String end,
         boolean expected) throws Exception {
-      assertThat(regex.call("regex.template_match", s(template), s(value), s(start), s(end)))
-          .isEqualTo(BooleanValue.of(expected));
+      assertThat(regex.call("regex.template_match", str(template), str(value), str(start),
+          str(end))).isEqualTo(BooleanValue.of(expected));
     }
 
     @Test
     void delimitersMustBeSingleBytes() {
-      assertBuiltinError(regex.error("regex.template_match", s("x"), s("x"), s("{{"), s("}")),
+      assertBuiltinError(regex.error("regex.template_match",
+          str("x"), str("x"), str("{{"), str("}")),
           "start delimiter has to be exactly one character long but is 2 long");
       // OPA reports the start delimiter's length here.
-      assertBuiltinError(regex.error("regex.template_match", s("x"), s("x"), s("{"), s("}}")),
+      assertBuiltinError(regex.error("regex.template_match",
+          str("x"), str("x"), str("{"), str("}}")),
           "end delimiter has to be exactly one character long but is 1 long");
-      assertBuiltinError(regex.error("regex.template_match", s("x"), s("x"), s("é"), s("}")),
+      assertBuiltinError(regex.error("regex.template_match",
+          str("x"), str("x"), str("é"), str("}")),
           "start delimiter has to be exactly one character long but is 2 long");
     }
 
     @Test
     void malformedTemplatesFail() {
-      assertBuiltinError(regex.error("regex.template_match", s("a{b"), s("x"), s("{"), s("}")),
+      assertBuiltinError(regex.error("regex.template_match",
+          str("a{b"), str("x"), str("{"), str("}")),
           "unbalanced braces in \"a{b\"");
-      assertBuiltinError(regex.error("regex.template_match", s("a}b{"), s("x"), s("{"), s("}")),
+      assertBuiltinError(regex.error("regex.template_match",
+          str("a}b{"), str("x"), str("{"), str("}")),
           "unbalanced braces in \"a}b{\"");
-      assertBuiltinError(regex.error("regex.template_match", s("x{[}"), s("x"), s("{"), s("}")),
+      assertBuiltinError(regex.error("regex.template_match",
+          str("x{[}"), str("x"), str("{"), str("}")),
           "error parsing regexp: missing closing ]: `[$`");
     }
   }
@@ -242,9 +249,9 @@ class RegexBuiltinsTest {
         "''           | ''                     | false",
     })
     void intersects(String glob1, String glob2, boolean expected) throws Exception {
-      assertThat(regex.call("regex.globs_match", s(glob1), s(glob2)))
+      assertThat(regex.call("regex.globs_match", str(glob1), str(glob2)))
           .isEqualTo(BooleanValue.of(expected));
-      assertThat(regex.call("regex.globs_match", s(glob2), s(glob1)))
+      assertThat(regex.call("regex.globs_match", str(glob2), str(glob1)))
           .isEqualTo(BooleanValue.of(expected));
     }
 
@@ -261,7 +268,7 @@ class RegexBuiltinsTest {
         "a\\   | pos:1, input ends with a \\ (escape) character",
     })
     void malformedGlobsFailWithTheLibraryMessages(String glob, String detail) {
-      assertBuiltinError(regex.error("regex.globs_match", s(glob), s("a")),
+      assertBuiltinError(regex.error("regex.globs_match", str(glob), str("a")),
           "input:" + glob + ", " + detail + ": the input provided is invalid");
     }
   }

@@ -1,32 +1,27 @@
 package dev.ctpat.rego.builtins;
 
-import static dev.ctpat.rego.builtins.TimeBuiltinsHarness.json;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.json;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.str;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Context;
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import dev.ctpat.rego.syntax.RegoVersion;
 import dev.ctpat.rego.value.ArrayValue;
 import dev.ctpat.rego.value.Json;
 import dev.ctpat.rego.value.ObjectValue;
 import dev.ctpat.rego.value.StringValue;
 import dev.ctpat.rego.value.Value;
-import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class RegoBuiltinsTest {
-  private final Builtin parseModule = registered();
-
-  private static Builtin registered() {
-    Builtin[] found = new Builtin[1];
-    new RegoBuiltins().register(b -> found[0] = b);
-    return found[0];
-  }
+  private final Family rego = new Family(new RegoBuiltins());
 
   private ObjectValue parse(RegoVersion version, String text) throws BuiltinException {
-    return (ObjectValue) ((BuiltinFunction) parseModule.implementation()).call(
-        new VersionContext(version), List.of(StringValue.of("x.rego"), StringValue.of(text)));
+    return (ObjectValue) rego.call(new Context(BuiltinTestSupport.DEFAULT_NOW, version),
+        "rego.parse_module", str("x.rego"), str(text));
   }
 
   private ObjectValue parse(String text) throws BuiltinException {
@@ -202,41 +197,5 @@ class RegoBuiltinsTest {
 
     assertThat(e.getMessage()).contains("x.rego:2: rego_parse_error: ")
         .endsWith("\n\tx := := 1\n\t     ^");
-  }
-
-  /** A query context that knows only the Rego version. */
-  private record VersionContext(RegoVersion version) implements BuiltinContext {
-    @Override
-    public RegoVersion regoVersion() {
-      return version;
-    }
-
-    @Override
-    public Instant now() {
-      return Instant.EPOCH;
-    }
-
-    @Override
-    public boolean strict() {
-      return true;
-    }
-
-    @Override
-    public <T> T memo(Object key, Supplier<T> compute) {
-      return compute.get();
-    }
-
-    @Override
-    public void checkLimits() {}
-
-    @Override
-    public Value runtime() {
-      return ObjectValue.EMPTY;
-    }
-
-    @Override
-    public boolean capabilityEnabled(String capability) {
-      return false;
-    }
   }
 }

@@ -1,7 +1,9 @@
 package dev.ctpat.rego.builtins;
 
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import dev.ctpat.rego.value.BooleanValue;
 import dev.ctpat.rego.value.NumberValue;
 import dev.ctpat.rego.value.StringValue;
@@ -16,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SemverBuiltinsTest {
-  private final TimeBuiltinsHarness semver = new TimeBuiltinsHarness(new SemverBuiltins());
+  private final Family semver = new Family(new SemverBuiltins());
 
   private Value compare(String a, String b) throws BuiltinException {
     return semver.call("semver.compare", StringValue.of(a), StringValue.of(b));
@@ -66,7 +68,7 @@ class SemverBuiltinsTest {
     @Test
     void isFalseForNonStrings() throws Exception {
       assertThat(semver.call("semver.is_valid", NumberValue.of(1))).isEqualTo(BooleanValue.FALSE);
-      assertThat(semver.call("semver.is_valid", TimeBuiltinsHarness.json("[\"1.0.0\"]")))
+      assertThat(semver.call("semver.is_valid", json("[\"1.0.0\"]")))
           .isEqualTo(BooleanValue.FALSE);
     }
   }

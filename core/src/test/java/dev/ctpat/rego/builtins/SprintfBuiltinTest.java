@@ -1,11 +1,11 @@
 package dev.ctpat.rego.builtins;
 
-import static dev.ctpat.rego.builtins.StringBuiltinsTestSupport.json;
-import static dev.ctpat.rego.builtins.StringBuiltinsTestSupport.s;
-import static dev.ctpat.rego.builtins.StringBuiltinsTestSupport.set;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.json;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.set;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ctpat.rego.builtins.StringBuiltinsTestSupport.Family;
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import dev.ctpat.rego.types.Types;
 import dev.ctpat.rego.value.ArrayValue;
 import dev.ctpat.rego.value.BooleanValue;
@@ -39,7 +39,7 @@ class SprintfBuiltinTest {
   }
 
   private Value sprintf(String format, Value values) throws BuiltinException {
-    return family.call("sprintf", s(format), values);
+    return family.call("sprintf", str(format), values);
   }
 
   @Test
@@ -226,7 +226,7 @@ class SprintfBuiltinTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource
   void goFormatting(Row row) throws Exception {
-    assertThat(sprintf(row.format(), row.values())).isEqualTo(s(row.expected()));
+    assertThat(sprintf(row.format(), row.values())).isEqualTo(str(row.expected()));
   }
 
   /** Values other than numbers and strings print as their Rego literal, as in OPA. */
@@ -254,26 +254,26 @@ class SprintfBuiltinTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource
   void regoValues(Row row) throws Exception {
-    assertThat(sprintf(row.format(), row.values())).isEqualTo(s(row.expected()));
+    assertThat(sprintf(row.format(), row.values())).isEqualTo(str(row.expected()));
   }
 
   @Test
   void numbersOutsideFloatRangeArePassedAsTheirLiteral() throws Exception {
     Value huge = ArrayValue.of(NumberValue.parse("2e308"));
-    assertThat(sprintf("hi %v", huge)).isEqualTo(s("hi 2e308"));
-    assertThat(sprintf("%d", huge)).isEqualTo(s("%!d(string=2e308)"));
+    assertThat(sprintf("hi %v", huge)).isEqualTo(str("hi 2e308"));
+    assertThat(sprintf("%d", huge)).isEqualTo(str("%!d(string=2e308)"));
   }
 
   @Test
   void integralDecimalsCountAsIntegers() throws Exception {
     // Numbers are normalized, so 1.0 is the integer 1 (OPA would pass a float64 here).
-    assertThat(sprintf("%d", ArrayValue.of(NumberValue.parse("1.0")))).isEqualTo(s("1"));
-    assertThat(sprintf("%d", ArrayValue.of(NumberValue.parse("1e3")))).isEqualTo(s("1000"));
+    assertThat(sprintf("%d", ArrayValue.of(NumberValue.parse("1.0")))).isEqualTo(str("1"));
+    assertThat(sprintf("%d", ArrayValue.of(NumberValue.parse("1e3")))).isEqualTo(str("1000"));
   }
 
   @Test
   void emptyFormatAndValues() throws Exception {
-    assertThat(sprintf("", json("[]"))).isEqualTo(s(""));
-    assertThat(sprintf("", json("[1]"))).isEqualTo(s("%!(EXTRA int=1)"));
+    assertThat(sprintf("", json("[]"))).isEqualTo(str(""));
+    assertThat(sprintf("", json("[1]"))).isEqualTo(str("%!(EXTRA int=1)"));
   }
 }

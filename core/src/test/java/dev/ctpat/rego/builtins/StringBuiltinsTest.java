@@ -1,11 +1,12 @@
 package dev.ctpat.rego.builtins;
 
-import static dev.ctpat.rego.builtins.StringBuiltinsTestSupport.json;
-import static dev.ctpat.rego.builtins.StringBuiltinsTestSupport.s;
-import static dev.ctpat.rego.builtins.StringBuiltinsTestSupport.set;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.json;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.num;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.set;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ctpat.rego.builtins.StringBuiltinsTestSupport.Family;
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import dev.ctpat.rego.types.Types;
 import dev.ctpat.rego.value.BooleanValue;
 import dev.ctpat.rego.value.NumberValue;
@@ -21,10 +22,6 @@ class StringBuiltinsTest {
 
   private Value call(String name, Value... args) throws BuiltinException {
     return strings.call(name, args);
-  }
-
-  private static Value n(String number) {
-    return NumberValue.parse(number);
   }
 
   private static void assertTypeError(BuiltinException e, String message) {
@@ -56,27 +53,28 @@ class StringBuiltinsTest {
   class Concat {
     @Test
     void joinsArrayInOrder() throws Exception {
-      assertThat(call("concat", s("/"), json("[\"\", \"foo\", \"bar\", \"0\"]")))
-          .isEqualTo(s("/foo/bar/0"));
+      assertThat(call("concat", str("/"), json("[\"\", \"foo\", \"bar\", \"0\"]")))
+          .isEqualTo(str("/foo/bar/0"));
     }
 
     @Test
     void joinsSetInSortedOrder() throws Exception {
-      assertThat(call("concat", s(", "), set("\"b\"", "\"a\"", "\"c\""))).isEqualTo(s("a, b, c"));
+      assertThat(call("concat", str(", "), set("\"b\"", "\"a\"", "\"c\"")))
+          .isEqualTo(str("a, b, c"));
     }
 
     @Test
     void emptyAndSingleCollections() throws Exception {
-      assertThat(call("concat", s("-"), json("[]"))).isEqualTo(s(""));
-      assertThat(call("concat", s("-"), set())).isEqualTo(s(""));
-      assertThat(call("concat", s("-"), json("[\"x\"]"))).isEqualTo(s("x"));
+      assertThat(call("concat", str("-"), json("[]"))).isEqualTo(str(""));
+      assertThat(call("concat", str("-"), set())).isEqualTo(str(""));
+      assertThat(call("concat", str("-"), json("[\"x\"]"))).isEqualTo(str("x"));
     }
 
     @Test
     void rejectsNonStringMembers() {
-      assertTypeError(strings.error("concat", s(","), json("[\"a\", 1]")),
+      assertTypeError(strings.error("concat", str(","), json("[\"a\", 1]")),
           "operand 2 must be array of strings but got array containing number");
-      assertTypeError(strings.error("concat", s(","), set("null")),
+      assertTypeError(strings.error("concat", str(","), set("null")),
           "operand 2 must be set of strings but got set containing null");
     }
   }
@@ -96,7 +94,7 @@ class StringBuiltinsTest {
   })
   void substringPredicates(String name, String s, String part, boolean expected)
       throws Exception {
-    assertThat(call(name, s(s), s(part))).isEqualTo(BooleanValue.of(expected));
+    assertThat(call(name, str(s), str(part))).isEqualTo(BooleanValue.of(expected));
   }
 
   @Nested
@@ -117,14 +115,14 @@ class StringBuiltinsTest {
         "12345678901234567890123 | 10 | 12345678901234567889920",
     })
     void formatsTruncatedValue(String number, int base, String expected) throws Exception {
-      assertThat(call("format_int", n(number), NumberValue.of(base))).isEqualTo(s(expected));
+      assertThat(call("format_int", num(number), NumberValue.of(base))).isEqualTo(str(expected));
     }
 
     @Test
     void rejectsOtherBases() {
-      assertTypeError(strings.error("format_int", n("4.1"), n("199")),
+      assertTypeError(strings.error("format_int", num("4.1"), num("199")),
           "operand 2 must be one of {2, 8, 10, 16}");
-      assertTypeError(strings.error("format_int", n("4"), n("2.5")),
+      assertTypeError(strings.error("format_int", num("4"), num("2.5")),
           "operand 2 must be one of {2, 8, 10, 16}");
     }
   }
@@ -143,13 +141,13 @@ class StringBuiltinsTest {
         "🍧🍨🧁🍰🍮     | 🍨🧁  | 1",
     })
     void countsCodePoints(String haystack, String needle, int expected) throws Exception {
-      assertThat(call("indexof", s(haystack), s(needle))).isEqualTo(NumberValue.of(expected));
+      assertThat(call("indexof", str(haystack), str(needle))).isEqualTo(NumberValue.of(expected));
     }
 
     @Test
     void emptyNeedleIsAnError() {
-      assertBuiltinError(strings.error("indexof", s("abc"), s("")), "empty search character");
-      assertBuiltinError(strings.error("indexof_n", s("abc"), s("")), "empty search character");
+      assertBuiltinError(strings.error("indexof", str("abc"), str("")), "empty search character");
+      assertBuiltinError(strings.error("indexof_n", str("abc"), str("")), "empty search character");
     }
 
     @ParameterizedTest(name = "indexof_n(\"{0}\", \"{1}\") = {2}")
@@ -162,7 +160,7 @@ class StringBuiltinsTest {
     })
     void indexOfNFindsOverlappingOccurrences(String haystack, String needle, String expected)
         throws Exception {
-      assertThat(call("indexof_n", s(haystack), s(needle))).isEqualTo(json(expected));
+      assertThat(call("indexof_n", str(haystack), str(needle))).isEqualTo(json(expected));
     }
   }
 
@@ -179,7 +177,7 @@ class StringBuiltinsTest {
       "upper | 😀a    | 😀A",
   })
   void caseMappingIsPerCodePoint(String name, String input, String expected) throws Exception {
-    assertThat(call(name, s(input))).isEqualTo(s(expected));
+    assertThat(call(name, str(input))).isEqualTo(str(expected));
   }
 
   @ParameterizedTest(name = "replace(\"{0}\", \"{1}\", \"{2}\") = \"{3}\"")
@@ -194,7 +192,7 @@ class StringBuiltinsTest {
   })
   void replaceAllOccurrences(String s, String old, String replacement, String expected)
       throws Exception {
-    assertThat(call("replace", s(s), s(old), s(replacement))).isEqualTo(s(expected));
+    assertThat(call("replace", str(s), str(old), str(replacement))).isEqualTo(str(expected));
   }
 
   @ParameterizedTest(name = "split(\"{0}\", \"{1}\") = {2}")
@@ -209,7 +207,7 @@ class StringBuiltinsTest {
       "''          | '' | []",
   })
   void splitOnLiteralDelimiter(String s, String delimiter, String expected) throws Exception {
-    assertThat(call("split", s(s), s(delimiter))).isEqualTo(json(expected));
+    assertThat(call("split", str(s), str(delimiter))).isEqualTo(json(expected));
   }
 
   @Nested
@@ -232,22 +230,23 @@ class StringBuiltinsTest {
     })
     void countsCodePoints(String s, long offset, long length, String expected)
         throws Exception {
-      assertThat(call("substring", s(s), NumberValue.of(offset), NumberValue.of(length)))
-          .isEqualTo(s(expected));
+      assertThat(call("substring", str(s), NumberValue.of(offset), NumberValue.of(length)))
+          .isEqualTo(str(expected));
     }
 
     @Test
     void negativeOffsetIsAnError() {
-      assertBuiltinError(strings.error("substring", s("aaa"), n("-1"), n("-1")),
+      assertBuiltinError(strings.error("substring", str("aaa"), num("-1"), num("-1")),
           "negative offset");
-      assertBuiltinError(strings.error("substring", s(""), n("-1"), n("1")), "negative offset");
+      assertBuiltinError(strings.error("substring", str(""), num("-1"), num("1")),
+          "negative offset");
     }
 
     @Test
     void offsetAndLengthMustBeIntegers() {
-      assertTypeError(strings.error("substring", s("abc"), n("1.5"), n("1")),
+      assertTypeError(strings.error("substring", str("abc"), num("1.5"), num("1")),
           "operand 2 must be integer number but got floating-point number");
-      assertTypeError(strings.error("substring", s("abc"), n("1"), n("0.5")),
+      assertTypeError(strings.error("substring", str("abc"), num("1"), num("0.5")),
           "operand 3 must be integer number but got floating-point number");
     }
   }
@@ -270,16 +269,16 @@ class StringBuiltinsTest {
       "trim_suffix | aaa           | a        | aa",
   })
   void trimFamily(String name, String s, String cut, String expected) throws Exception {
-    assertThat(call(name, s(s), s(cut))).isEqualTo(s(expected));
+    assertThat(call(name, str(s), str(cut))).isEqualTo(str(expected));
   }
 
   @Test
   void trimSpaceUsesGoWhiteSpace() throws Exception {
-    assertThat(call("trim_space", s(" \t\n foo, bar \n\t\r\n"))).isEqualTo(s("foo, bar"));
-    assertThat(call("trim_space", s("\u00a0\u3000x\u2009\u0085"))).isEqualTo(s("x"));
+    assertThat(call("trim_space", str(" \t\n foo, bar \n\t\r\n"))).isEqualTo(str("foo, bar"));
+    assertThat(call("trim_space", str("\u00a0\u3000x\u2009\u0085"))).isEqualTo(str("x"));
     // U+001C..U+001F are white space to Java but not to Go.
-    assertThat(call("trim_space", s("\u001cx\u001f"))).isEqualTo(s("\u001cx\u001f"));
-    assertThat(call("trim_space", s("   "))).isEqualTo(s(""));
+    assertThat(call("trim_space", str("\u001cx\u001f"))).isEqualTo(str("\u001cx\u001f"));
+    assertThat(call("trim_space", str("   "))).isEqualTo(str(""));
   }
 
   @Nested
@@ -326,7 +325,7 @@ class StringBuiltinsTest {
     void membersMustBeStrings() {
       assertTypeError(strings.error("strings.any_prefix_match", json("[1, 2]"), json("[\"a\"]")),
           "operand 1 must be array of strings but got array containing number");
-      assertTypeError(strings.error("strings.any_suffix_match", s("a"), set("true")),
+      assertTypeError(strings.error("strings.any_suffix_match", str("a"), set("true")),
           "operand 2 must be set of strings but got set containing boolean");
     }
   }
@@ -342,7 +341,7 @@ class StringBuiltinsTest {
       "''                      | ''    | 1",
   })
   void countsNonOverlappingOccurrences(String s, String needle, int expected) throws Exception {
-    assertThat(call("strings.count", s(s), s(needle))).isEqualTo(NumberValue.of(expected));
+    assertThat(call("strings.count", str(s), str(needle))).isEqualTo(NumberValue.of(expected));
   }
 
   @Nested
@@ -350,42 +349,42 @@ class StringBuiltinsTest {
     @Test
     void replacesEveryPattern() throws Exception {
       assertThat(call("strings.replace_n", json("{\"<\": \"&lt;\", \">\": \"&gt;\"}"),
-          s("This is <b>HTML</b>!"))).isEqualTo(s("This is &lt;b&gt;HTML&lt;/b&gt;!"));
+          str("This is <b>HTML</b>!"))).isEqualTo(str("This is &lt;b&gt;HTML&lt;/b&gt;!"));
     }
 
     @Test
     void firstPatternInKeyOrderWinsAtAPosition() throws Exception {
       assertThat(call("strings.replace_n", json("{\"foo\": \"xxx\", \"f\": \"x\"}"),
-          s("foobar"))).isEqualTo(s("xoobar"));
-      assertThat(call("strings.replace_n", json("{\"ab\": \"1\", \"b\": \"2\"}"), s("abb")))
-          .isEqualTo(s("12"));
+          str("foobar"))).isEqualTo(str("xoobar"));
+      assertThat(call("strings.replace_n", json("{\"ab\": \"1\", \"b\": \"2\"}"), str("abb")))
+          .isEqualTo(str("12"));
     }
 
     @Test
     void replacementsAreNotRescanned() throws Exception {
-      assertThat(call("strings.replace_n", json("{\"a\": \"b\", \"b\": \"a\"}"), s("ab")))
-          .isEqualTo(s("ba"));
+      assertThat(call("strings.replace_n", json("{\"a\": \"b\", \"b\": \"a\"}"), str("ab")))
+          .isEqualTo(str("ba"));
     }
 
     @Test
     void emptyPatternMatchesBetweenCodePoints() throws Exception {
-      assertThat(call("strings.replace_n", json("{\"\": \"-\", \"a\": \"b\"}"), s("ab")))
-          .isEqualTo(s("-b-b-"));
-      assertThat(call("strings.replace_n", json("{\"\": \"-\"}"), s("😀")))
-          .isEqualTo(s("-😀-"));
+      assertThat(call("strings.replace_n", json("{\"\": \"-\", \"a\": \"b\"}"), str("ab")))
+          .isEqualTo(str("-b-b-"));
+      assertThat(call("strings.replace_n", json("{\"\": \"-\"}"), str("😀")))
+          .isEqualTo(str("-😀-"));
     }
 
     @Test
     void noPatterns() throws Exception {
-      assertThat(call("strings.replace_n", ObjectValue.EMPTY, s("abc"))).isEqualTo(s("abc"));
+      assertThat(call("strings.replace_n", ObjectValue.EMPTY, str("abc"))).isEqualTo(str("abc"));
     }
 
     @Test
     void rejectsNonStringKeysAndValues() {
       assertTypeError(strings.error("strings.replace_n",
-              ObjectValue.of(NumberValue.of(2), s("x")), s("foo")),
+              ObjectValue.of(NumberValue.of(2), str("x")), str("foo")),
           "operand 1 non-string key found in pattern object");
-      assertTypeError(strings.error("strings.replace_n", json("{\"f\": 100}"), s("foo")),
+      assertTypeError(strings.error("strings.replace_n", json("{\"f\": 100}"), str("foo")),
           "operand 1 non-string value found in pattern object");
     }
   }
@@ -397,19 +396,19 @@ class StringBuiltinsTest {
       "''   | ''",
   })
   void reverseByCodePoint(String s, String expected) throws Exception {
-    assertThat(call("strings.reverse", s(s))).isEqualTo(s(expected));
+    assertThat(call("strings.reverse", str(s))).isEqualTo(str(expected));
   }
 
   @Test
   void reverseSplitsCombiningSequences() throws Exception {
     // A keycap emoji is three code points; Go reverses them like any other runes.
-    assertThat(call("strings.reverse", s("2\ufe0f\u20e3"))).isEqualTo(s("\u20e3\ufe0f2"));
+    assertThat(call("strings.reverse", str("2\ufe0f\u20e3"))).isEqualTo(str("\u20e3\ufe0f2"));
   }
 
   @Nested
   class RenderTemplate {
     private Value render(String template, String varsJson) throws BuiltinException {
-      return call("strings.render_template", s(template), json(varsJson));
+      return call("strings.render_template", str(template), json(varsJson));
     }
 
     @ParameterizedTest(name = "{0} with {1} = {2}")
@@ -433,28 +432,28 @@ class StringBuiltinsTest {
     })
     void rendersFieldReferences(String template, String vars, String expected)
         throws Exception {
-      assertThat(render(template, vars)).isEqualTo(s(expected));
+      assertThat(render(template, vars)).isEqualTo(str(expected));
     }
 
     @Test
     void keepsMultilineTextAndTrimsNewlines() throws Exception {
       assertThat(render("line {{.a}}\n{{- .b}}\n", "{\"a\": 1, \"b\": 2}"))
-          .isEqualTo(s("line 12\n"));
+          .isEqualTo(str("line 12\n"));
     }
 
     @Test
     void rendersSetsAsSortedLists() throws Exception {
-      Value vars = ObjectValue.of(s("s"), set("3", "1", "2"));
-      assertThat(call("strings.render_template", s("{{.s}}"), vars)).isEqualTo(s("[1 2 3]"));
+      Value vars = ObjectValue.of(str("s"), set("3", "1", "2"));
+      assertThat(call("strings.render_template", str("{{.s}}"), vars)).isEqualTo(str("[1 2 3]"));
     }
 
     @Test
     void fieldOfAScalarIsAnExecutionError() {
-      assertBuiltinError(strings.error("strings.render_template", s("x {{.a.b}}"),
+      assertBuiltinError(strings.error("strings.render_template", str("x {{.a.b}}"),
               json("{\"a\": \"str\"}")),
           "template: template:1:4: executing \"template\" at <.a.b>: "
               + "can't evaluate field b in type interface {}");
-      assertBuiltinError(strings.error("strings.render_template", s("é\n  {{ .a.b }}"),
+      assertBuiltinError(strings.error("strings.render_template", str("é\n  {{ .a.b }}"),
               json("{\"a\": null}")),
           "template: template:2:5: executing \"template\" at <.a.b>: "
               + "nil pointer evaluating interface {}.b");
@@ -462,21 +461,21 @@ class StringBuiltinsTest {
 
     @Test
     void unsupportedActionsAreErrors() {
-      assertBuiltinError(strings.error("strings.render_template", s("{{range .x}}a{{end}}"),
+      assertBuiltinError(strings.error("strings.render_template", str("{{range .x}}a{{end}}"),
               json("{\"x\": [1]}")),
           "template: template:1: unsupported action \"{{range .x}}\": "
               + "only field references such as {{.name}} are supported");
-      assertThat(strings.error("strings.render_template", s("{{.a | printf \"%d\"}}"),
+      assertThat(strings.error("strings.render_template", str("{{.a | printf \"%d\"}}"),
           json("{}"))).hasMessageContaining("unsupported action");
     }
 
     @Test
     void malformedTemplatesAreParseErrors() {
-      assertBuiltinError(strings.error("strings.render_template", s("a\n{{.x"), json("{}")),
+      assertBuiltinError(strings.error("strings.render_template", str("a\n{{.x"), json("{}")),
           "template: template:2: unclosed action");
-      assertBuiltinError(strings.error("strings.render_template", s("{{/* x"), json("{}")),
+      assertBuiltinError(strings.error("strings.render_template", str("{{/* x"), json("{}")),
           "template: template:1: unclosed comment");
-      assertBuiltinError(strings.error("strings.render_template", s("{{/* x */ .a}}"),
+      assertBuiltinError(strings.error("strings.render_template", str("{{/* x */ .a}}"),
               json("{}")),
           "template: template:1: comment ends before closing delimiter");
     }

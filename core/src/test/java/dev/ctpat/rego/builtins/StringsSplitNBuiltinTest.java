@@ -1,8 +1,9 @@
 package dev.ctpat.rego.builtins;
 
-import static dev.ctpat.rego.builtins.TimeBuiltinsHarness.json;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import dev.ctpat.rego.value.NumberValue;
 import dev.ctpat.rego.value.StringValue;
 import dev.ctpat.rego.value.Value;
@@ -13,8 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class StringsSplitNBuiltinTest {
-  private final TimeBuiltinsHarness strings =
-      new TimeBuiltinsHarness(new StringsSplitNBuiltin());
+  private final Family strings = new Family(new StringsSplitNBuiltin());
 
   private Value splitN(String s, String delimiter, Value n) throws BuiltinException {
     return strings.call("strings.split_n", StringValue.of(s), StringValue.of(delimiter), n);

@@ -1,15 +1,17 @@
 package dev.ctpat.rego.builtins;
 
-import static dev.ctpat.rego.builtins.TimeBuiltinsHarness.json;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.json;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.str;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import dev.ctpat.rego.value.NumberValue;
-import dev.ctpat.rego.value.StringValue;
 import dev.ctpat.rego.value.Value;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -22,17 +24,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TimeBuiltinsTest {
+  /** The clock of every query. */
+  private static final Instant NOW = Instant.parse("2024-05-06T07:08:09.123456789Z");
+
   /** 2023-11-14T22:13:20.123456789Z, a Tuesday. */
   private static final long NS = 1_700_000_000_123_456_789L;
 
-  private final TimeBuiltinsHarness time = new TimeBuiltinsHarness(new TimeBuiltins());
+  private final Family time = new Family(new TimeBuiltins(), NOW);
 
   private static Value ns(long ns) {
     return NumberValue.of(ns);
-  }
-
-  private static Value str(String s) {
-    return StringValue.of(s);
   }
 
   @Test
@@ -55,8 +56,8 @@ class TimeBuiltinsTest {
     @Test
     void returnsTheQueryClockInNanoseconds() throws Exception {
       assertThat(time.call("time.now_ns"))
-          .isEqualTo(ns(TimeBuiltinsHarness.NOW.getEpochSecond() * 1_000_000_000L
-              + TimeBuiltinsHarness.NOW.getNano()));
+          .isEqualTo(ns(NOW.getEpochSecond() * 1_000_000_000L
+              + NOW.getNano()));
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.ctpat.rego.builtins;
 
-import static dev.ctpat.rego.builtins.NumberBuiltinsTestKit.num;
-import static dev.ctpat.rego.builtins.NumberBuiltinsTestKit.v;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.num;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.v;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ctpat.rego.builtins.NumberBuiltinsTestKit.Family;
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import dev.ctpat.rego.value.BooleanValue;
 import dev.ctpat.rego.value.StringValue;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package dev.ctpat.rego.builtins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import dev.ctpat.rego.value.NumberValue;
 import dev.ctpat.rego.value.StringValue;
 import java.math.BigDecimal;
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class UnitsBuiltinsTest {
-  private final TimeBuiltinsHarness units = new TimeBuiltinsHarness(new UnitsBuiltins());
+  private final Family units = new Family(new UnitsBuiltins());
 
   private static NumberValue number(String text) {
     return NumberValue.of(new BigDecimal(text));

@@ -1,8 +1,9 @@
 package dev.ctpat.rego.builtins;
 
-import static dev.ctpat.rego.builtins.TimeBuiltinsHarness.json;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import dev.ctpat.rego.value.BooleanValue;
 import dev.ctpat.rego.value.NumberValue;
 import dev.ctpat.rego.value.StringValue;
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class UriBuiltinsTest {
-  private final TimeBuiltinsHarness uri = new TimeBuiltinsHarness(new UriBuiltins());
+  private final Family uri = new Family(new UriBuiltins());
 
   @Nested
   class Parse {

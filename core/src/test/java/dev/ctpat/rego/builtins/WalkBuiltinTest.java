@@ -1,9 +1,10 @@
 package dev.ctpat.rego.builtins;
 
-import static dev.ctpat.rego.builtins.EncodingTestSupport.json;
-import static dev.ctpat.rego.builtins.EncodingTestSupport.str;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.json;
+import static dev.ctpat.rego.builtins.BuiltinTestSupport.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ctpat.rego.builtins.BuiltinTestSupport.Family;
 import dev.ctpat.rego.value.ArrayValue;
 import dev.ctpat.rego.value.NumberValue;
 import dev.ctpat.rego.value.ObjectValue;
@@ -15,8 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WalkBuiltinTest {
-  private final EncodingTestSupport.Family family =
-      new EncodingTestSupport.Family(new WalkBuiltin());
+  private final Family family = new Family(new WalkBuiltin());
 
   private static Value pair(String path, Value value) {
     return ArrayValue.of(json(path), value);
