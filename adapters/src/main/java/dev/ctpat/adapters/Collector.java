@@ -1,10 +1,15 @@
 package dev.ctpat.adapters;
 
+import dev.ctpat.adapters.program.ProgramFileAdapter;
 import dev.ctpat.compliance.evidence.Account;
+import dev.ctpat.compliance.evidence.Backup;
+import dev.ctpat.compliance.evidence.DeviceControl;
 import dev.ctpat.compliance.evidence.Endpoint;
 import dev.ctpat.compliance.evidence.EvidenceFile;
+import dev.ctpat.compliance.evidence.Network;
 import dev.ctpat.compliance.evidence.NormalizedEvidence;
 import dev.ctpat.compliance.evidence.Organization;
+import dev.ctpat.compliance.evidence.RemoteAccessGateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -27,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Walks an evidence directory, reads every file with the adapter that recognizes it best, and
@@ -70,19 +76,27 @@ public final class Collector {
     Instant collectedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     LocalDate collectedOn = LocalDate.ofInstant(collectedAt, ZoneOffset.UTC);
     Merger merger = new Merger();
+    Map<String, FileOutcome> outcomes = new LinkedHashMap<>();
+    for (Path file : listFiles(dir)) {
+      String path = relativePath(dir, file);
+      outcomes.put(path, readOne(file, path, collectedOn, merger));
+    }
+    // Merging what ctpat.yaml declares can only happen once every export is in; its problems
+    // belong to ctpat.yaml's own evidence_files entry.
+    List<CollectionWarning> mergeWarnings = merger.mergeDeclared();
     List<CollectionWarning> warnings = new ArrayList<>();
     List<String> unrecognized = new ArrayList<>();
     List<EvidenceFile> files = new ArrayList<>();
-    for (Path file : listFiles(dir)) {
-      String path = relativePath(dir, file);
-      FileOutcome outcome = readOne(file, path, collectedOn, merger);
-      warnings.addAll(outcome.warnings());
+    outcomes.forEach((path, outcome) -> {
+      List<CollectionWarning> fileWarnings = new ArrayList<>(outcome.warnings());
+      mergeWarnings.stream().filter(w -> w.file().equals(path)).forEach(fileWarnings::add);
+      warnings.addAll(fileWarnings);
       if (outcome.adapter() == null) {
         unrecognized.add(path);
       }
       files.add(new EvidenceFile(path, outcome.adapter(), outcome.sha256(), collectedAt,
-          outcome.warnings().stream().map(CollectionWarning::toString).toList()));
-    }
+          fileWarnings.stream().map(CollectionWarning::toString).toList()));
+    });
     NormalizedEvidence evidence = merger.build(collectedOn, files);
     return new CollectionResult(evidence, warnings, unrecognized);
   }
@@ -119,7 +133,7 @@ public final class Collector {
     try {
       AdapterResult result = adapter.read(input);
       warnings.addAll(result.warnings());
-      warnings.addAll(merger.add(path, result.evidence()));
+      warnings.addAll(merger.add(path, adapter.name(), result.evidence()));
     } catch (RuntimeException e) {
       // An adapter bug must not cost the user the rest of the evidence; report it like bad input.
       warnings.add(new CollectionWarning(path, null,
@@ -184,7 +198,9 @@ public final class Collector {
    * (case-insensitive) part by part, accounts per system and name field by field (so that
    * {@code /etc/passwd} and {@code lastlog} make one account), and the single-valued parts
    * (organization, program, network, device control, thresholds) keep the first file that sets
-   * them.
+   * them. What {@code ctpat.yaml} declares in those parts (and in backups and remote access) is
+   * merged last, by {@link DeclaredFactsMerge}: it fills what the exports left {@code null} and
+   * never overrides a measured value, whatever the file order.
    */
   private static final class Merger {
     private final NormalizedEvidence.Builder builder = NormalizedEvidence.builder();
@@ -195,11 +211,14 @@ public final class Collector {
     private Organization organization;
     private String organizationFile;
     private String programFile;
-    private boolean hasNetwork;
-    private boolean hasDeviceControl;
+    private List<Backup> backups;
+    private List<RemoteAccessGateway> remoteAccess;
+    private Network network;
+    private DeviceControl deviceControl;
     private boolean hasThresholds;
+    private final DeclaredFactsMerge declared = new DeclaredFactsMerge();
 
-    List<CollectionWarning> add(String path, NormalizedEvidence e) {
+    List<CollectionWarning> add(String path, String adapter, NormalizedEvidence e) {
       List<CollectionWarning> warnings = new ArrayList<>();
       if (e.organization() != null) {
         if (organization == null) {
@@ -217,17 +236,14 @@ public final class Collector {
           warnings.add(duplicate(path, "program", programFile));
         }
       }
-      if (e.network() != null && !hasNetwork) {
-        builder.network(e.network());
-        hasNetwork = true;
-      }
-      if (e.deviceControl() != null && !hasDeviceControl) {
-        builder.deviceControl(e.deviceControl());
-        hasDeviceControl = true;
-      }
       if (e.thresholds() != null && !hasThresholds) {
         builder.thresholds(e.thresholds());
         hasThresholds = true;
+      }
+      if (ProgramFileAdapter.NAME.equals(adapter)) {
+        declared.add(e);
+      } else {
+        addMeasured(e);
       }
       addLists(e);
       return warnings;
@@ -238,25 +254,57 @@ public final class Collector {
           what + " is already set by " + first + "; this file's " + what + " is ignored");
     }
 
-    private void addLists(NormalizedEvidence e) {
-      if (e.passwordPolicies() != null) builder.addPasswordPolicies(e.passwordPolicies());
-      if (e.remoteAccess() != null) builder.addRemoteAccess(e.remoteAccess());
-      if (e.vulnerabilities() != null) builder.addVulnerabilities(e.vulnerabilities());
-      if (e.software() != null) builder.addSoftware(e.software());
+    /** The parts that ctpat.yaml may also declare, as measured by an export. */
+    private void addMeasured(NormalizedEvidence e) {
+      network = network != null ? network : e.network();
+      deviceControl = deviceControl != null ? deviceControl : e.deviceControl();
+      if (e.remoteAccess() != null) {
+        remoteAccess = remoteAccess == null ? new ArrayList<>() : remoteAccess;
+        remoteAccess.addAll(e.remoteAccess());
+      }
+      if (e.backups() != null) {
+        backups = backups == null ? new ArrayList<>() : backups;
+        backups.addAll(e.backups());
+      }
       if (e.accounts() != null) {
         sawAccounts = true;
         e.accounts().forEach(account -> accounts.merge(
             account.system().toLowerCase(Locale.ROOT) + '\u0000' + account.id(), account,
             Merger::mergeAccount));
       }
-      if (e.personnel() != null) builder.addPersonnel(e.personnel());
-      if (e.systems() != null) builder.addSystems(e.systems());
-      if (e.backups() != null) builder.addBackups(e.backups());
-      if (e.waivers() != null) builder.addWaivers(e.waivers());
       if (e.endpoints() != null) {
         sawEndpoints = true;
         e.endpoints().forEach(endpoint -> endpoints.merge(
             endpoint.hostname().toLowerCase(Locale.ROOT), endpoint, Merger::mergeHost));
+      }
+    }
+
+    /** The lists no export and no declaration need to merge: concatenated in file order. */
+    private void addLists(NormalizedEvidence e) {
+      if (e.passwordPolicies() != null) builder.addPasswordPolicies(e.passwordPolicies());
+      if (e.vulnerabilities() != null) builder.addVulnerabilities(e.vulnerabilities());
+      if (e.software() != null) builder.addSoftware(e.software());
+      if (e.personnel() != null) builder.addPersonnel(e.personnel());
+      if (e.systems() != null) builder.addSystems(e.systems());
+      if (e.waivers() != null) builder.addWaivers(e.waivers());
+    }
+
+    /** Merges the ctpat.yaml declarations into the measured records; call once, before build. */
+    List<CollectionWarning> mergeDeclared() {
+      builder.network(declared.network(network));
+      builder.deviceControl(declared.deviceControl(deviceControl));
+      addIfPresent(declared.accounts(sawAccounts ? List.copyOf(accounts.values()) : null),
+          builder::addAccounts);
+      addIfPresent(declared.endpoints(sawEndpoints ? List.copyOf(endpoints.values()) : null),
+          builder::addEndpoints);
+      addIfPresent(declared.backups(backups), builder::addBackups);
+      addIfPresent(declared.remoteAccess(remoteAccess), builder::addRemoteAccess);
+      return declared.warnings();
+    }
+
+    private static <T> void addIfPresent(List<T> items, Consumer<List<T>> add) {
+      if (items != null) {
+        add.accept(items);
       }
     }
 
@@ -300,12 +348,6 @@ public final class Collector {
         builder.organization(new Organization(null, null, today, null));
       } else {
         builder.organization(organization.asOf() != null ? organization : organization.withAsOf(today));
-      }
-      if (sawEndpoints) {
-        builder.addEndpoints(List.copyOf(endpoints.values()));
-      }
-      if (sawAccounts) {
-        builder.addAccounts(List.copyOf(accounts.values()));
       }
       return builder.addEvidenceFiles(files).build();
     }

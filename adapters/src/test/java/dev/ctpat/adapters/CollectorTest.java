@@ -58,7 +58,8 @@ class CollectorTest {
     assertThat(evidence.passwordPolicies()).singleElement()
         .satisfies(p -> assertThat(p.minLength()).isEqualTo(14))
         .satisfies(p -> assertThat(p.lockoutThreshold()).isEqualTo(5));
-    assertThat(evidence.remoteAccess()).hasSize(1);
+    assertThat(evidence.remoteAccess()).extracting(g -> g.source().adapter())
+        .containsOnlyOnce("openssh");
     assertThat(evidence.vulnerabilities()).hasSize(2);
     assertThat(evidence.program().policies()).hasSize(1);
     assertThat(Fixtures.schemaViolations(evidence)).isEmpty();

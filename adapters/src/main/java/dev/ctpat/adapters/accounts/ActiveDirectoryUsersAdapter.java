@@ -1,12 +1,10 @@
 package dev.ctpat.adapters.accounts;
 
-import dev.ctpat.adapters.AdapterResult;
-import dev.ctpat.adapters.EvidenceAdapter;
 import dev.ctpat.adapters.EvidenceInput;
 import dev.ctpat.adapters.support.CultureDates;
 import dev.ctpat.adapters.support.Csv;
+import dev.ctpat.adapters.support.CsvExportAdapter;
 import dev.ctpat.adapters.support.FileContext;
-import dev.ctpat.adapters.support.MalformedInputException;
 import dev.ctpat.adapters.support.Numbers;
 import dev.ctpat.compliance.evidence.Account;
 import dev.ctpat.compliance.evidence.NormalizedEvidence;
@@ -27,7 +25,7 @@ import java.util.Set;
  * adminCount} and {@code ServicePrincipalName}. Export-Csv writes an unjoined {@code MemberOf}
  * as a type name, which leaves the groups unknown.
  */
-public final class ActiveDirectoryUsersAdapter implements EvidenceAdapter {
+public final class ActiveDirectoryUsersAdapter extends CsvExportAdapter {
   public static final String NAME = "ad-users";
 
   /** The groups that AdminSDHolder protects, i.e. the built-in privileged groups. */
@@ -39,9 +37,8 @@ public final class ActiveDirectoryUsersAdapter implements EvidenceAdapter {
   /** File time of the Unix epoch, in 100 ns units since 1601. */
   private static final long FILETIME_EPOCH = 116_444_736_000_000_000L;
 
-  @Override
-  public String name() {
-    return NAME;
+  public ActiveDirectoryUsersAdapter() {
+    super(NAME);
   }
 
   @Override
@@ -53,20 +50,11 @@ public final class ActiveDirectoryUsersAdapter implements EvidenceAdapter {
   }
 
   @Override
-  public AdapterResult read(EvidenceInput input) {
-    FileContext context = new FileContext(input, NAME);
-    Csv csv;
-    try {
-      csv = Csv.parse(input.text());
-    } catch (MalformedInputException e) {
-      context.warn(e.line(), e.getMessage());
-      return context.result(NormalizedEvidence.builder());
-    }
-    csv.problems().forEach(p -> context.warn(p.number(), p.text()));
+  protected NormalizedEvidence.Builder read(Csv csv, EvidenceInput input, FileContext context) {
     Columns columns = new Columns(csv);
     if (columns.id < 0) {
       context.warn(csv.headerLine(), "no SamAccountName column; nothing read");
-      return context.result(NormalizedEvidence.builder());
+      return NormalizedEvidence.builder();
     }
     if (columns.person < 0) {
       context.warn(csv.headerLine(),
@@ -94,7 +82,7 @@ public final class ActiveDirectoryUsersAdapter implements EvidenceAdapter {
           lastLogon(row, columns, dateOrder, context), null, groups, null,
           context.source(row.line())));
     }
-    return context.result(NormalizedEvidence.builder().addAccounts(accounts));
+    return NormalizedEvidence.builder().addAccounts(accounts);
   }
 
   /** Column indices, -1 when absent. */

@@ -1,12 +1,10 @@
 package dev.ctpat.adapters.accounts;
 
-import dev.ctpat.adapters.AdapterResult;
-import dev.ctpat.adapters.EvidenceAdapter;
 import dev.ctpat.adapters.EvidenceInput;
 import dev.ctpat.adapters.support.CultureDates;
 import dev.ctpat.adapters.support.Csv;
+import dev.ctpat.adapters.support.CsvExportAdapter;
 import dev.ctpat.adapters.support.FileContext;
-import dev.ctpat.adapters.support.MalformedInputException;
 import dev.ctpat.compliance.evidence.NormalizedEvidence;
 import dev.ctpat.compliance.evidence.Person;
 import java.time.LocalDate;
@@ -24,7 +22,7 @@ import java.util.Set;
  * {@code department}; adapters/README.md lists the aliases. Without a status column, a person
  * with a separation date on or before the collection day is separated.
  */
-public final class HrRosterAdapter implements EvidenceAdapter {
+public final class HrRosterAdapter extends CsvExportAdapter {
   public static final String NAME = "hr-roster";
 
   private static final String[] PERSON_ID = {"person_id", "employee_id", "employee_number", "emp_id",
@@ -41,35 +39,25 @@ public final class HrRosterAdapter implements EvidenceAdapter {
   private static final Set<String> SEPARATED_WORDS = Set.of("separated", "terminated", "inactive",
       "former", "left", "leaver", "resigned", "retired", "t");
 
-  @Override
-  public String name() {
-    return NAME;
+  public HrRosterAdapter() {
+    super(NAME);
   }
 
   @Override
   public Match detect(EvidenceInput input) {
-    Csv csv = Csv.parseHeader(input.head(4096));
+    Csv csv = header(input);
     boolean hasPerson = csv.column(PERSON_ID) >= 0;
     boolean hasStatus = csv.column(STATUS) >= 0 || csv.column(SEPARATED_ON) >= 0;
     return hasPerson && hasStatus ? Match.CONTENT : Match.NONE;
   }
 
   @Override
-  public AdapterResult read(EvidenceInput input) {
-    FileContext context = new FileContext(input, NAME);
-    Csv csv;
-    try {
-      csv = Csv.parse(input.text());
-    } catch (MalformedInputException e) {
-      context.warn(e.line(), e.getMessage());
-      return context.result(NormalizedEvidence.builder());
-    }
-    csv.problems().forEach(p -> context.warn(p.number(), p.text()));
+  protected NormalizedEvidence.Builder read(Csv csv, EvidenceInput input, FileContext context) {
     int idColumn = csv.column(PERSON_ID);
     if (idColumn < 0) {
       context.warn(csv.headerLine(),
           "no person id column (person_id or employee_id); nothing read");
-      return context.result(NormalizedEvidence.builder());
+      return NormalizedEvidence.builder();
     }
     int separatedColumn = csv.column(SEPARATED_ON);
     CultureDates.Order order = CultureDates.orderOf(
@@ -94,7 +82,7 @@ public final class HrRosterAdapter implements EvidenceAdapter {
           row.value(csv.column(ROLE)), row.value(csv.column(DEPARTMENT)),
           context.source(row.line())));
     }
-    return context.result(NormalizedEvidence.builder().addPersonnel(people));
+    return NormalizedEvidence.builder().addPersonnel(people);
   }
 
   private static LocalDate date(Csv.Row row, int column, CultureDates.Order order,

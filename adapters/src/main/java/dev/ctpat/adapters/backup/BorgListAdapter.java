@@ -1,12 +1,10 @@
 package dev.ctpat.adapters.backup;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ctpat.adapters.AdapterResult;
-import dev.ctpat.adapters.EvidenceAdapter;
 import dev.ctpat.adapters.EvidenceInput;
 import dev.ctpat.adapters.support.FileContext;
+import dev.ctpat.adapters.support.JsonExportAdapter;
 import dev.ctpat.adapters.support.LocatedJson;
-import dev.ctpat.adapters.support.MalformedInputException;
 import dev.ctpat.adapters.support.Timestamps;
 import dev.ctpat.compliance.evidence.Backup;
 import dev.ctpat.compliance.evidence.NormalizedEvidence;
@@ -28,34 +26,25 @@ import java.util.regex.Pattern;
  * offset, read as UTC. The repository is encrypted unless its mode is {@code none} or one of
  * the {@code authenticated} modes, which only sign; whether it is off-site is not in the output.
  */
-public final class BorgListAdapter implements EvidenceAdapter {
+public final class BorgListAdapter extends JsonExportAdapter {
   public static final String NAME = "borg";
 
   /** {@code web01-2026-11-26T02:00:01} or {@code web01-2026-11-26}: host, then the date. */
   private static final Pattern HOST_PREFIX = Pattern.compile("(.+?)[-_.]\\d{4}-?\\d{2}-?\\d{2}.*");
 
-  @Override
-  public String name() {
-    return NAME;
+  public BorgListAdapter() {
+    super(NAME);
   }
 
   @Override
   public Match detect(EvidenceInput input) {
-    String head = input.head(64 * 1024);
-    return head.contains("\"archives\"") && head.contains("\"repository\"")
-        && head.contains("\"encryption\"") ? Match.CONTENT : Match.NONE;
+    return contentMatchIfHeadContains(input, 64 * 1024,
+        "\"archives\"", "\"repository\"", "\"encryption\"");
   }
 
   @Override
-  public AdapterResult read(EvidenceInput input) {
-    FileContext context = new FileContext(input, NAME);
-    LocatedJson json;
-    try {
-      json = LocatedJson.parse(input.text());
-    } catch (MalformedInputException e) {
-      context.warn(e.line(), e.getMessage());
-      return context.result(NormalizedEvidence.builder());
-    }
+  protected NormalizedEvidence.Builder read(LocatedJson json, EvidenceInput input,
+      FileContext context) {
     JsonNode root = json.root();
     String location = location(LocatedJson.text(root.path("repository"), "location"), input);
     Boolean encrypted = encrypted(LocatedJson.text(root.path("encryption"), "mode"));
@@ -81,7 +70,7 @@ public final class BorgListAdapter implements EvidenceAdapter {
       backups.add(new Backup(lastSegment(location), "borg:" + location, null, encrypted, null,
           null, context.source(json.line(root.path("repository")))));
     }
-    return context.result(NormalizedEvidence.builder().addBackups(backups));
+    return NormalizedEvidence.builder().addBackups(backups);
   }
 
   private static Instant time(JsonNode archive) {

@@ -1,12 +1,10 @@
 package dev.ctpat.adapters.backup;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ctpat.adapters.AdapterResult;
-import dev.ctpat.adapters.EvidenceAdapter;
 import dev.ctpat.adapters.EvidenceInput;
 import dev.ctpat.adapters.support.FileContext;
+import dev.ctpat.adapters.support.JsonExportAdapter;
 import dev.ctpat.adapters.support.LocatedJson;
-import dev.ctpat.adapters.support.MalformedInputException;
 import dev.ctpat.compliance.evidence.Backup;
 import dev.ctpat.compliance.evidence.NormalizedEvidence;
 import java.time.Instant;
@@ -24,12 +22,11 @@ import java.util.Map;
  * the output and stays {@code null}. The repository is named after the file, since the output
  * does not name it.
  */
-public final class ResticSnapshotsAdapter implements EvidenceAdapter {
+public final class ResticSnapshotsAdapter extends JsonExportAdapter {
   public static final String NAME = "restic";
 
-  @Override
-  public String name() {
-    return NAME;
+  public ResticSnapshotsAdapter() {
+    super(NAME);
   }
 
   @Override
@@ -40,15 +37,8 @@ public final class ResticSnapshotsAdapter implements EvidenceAdapter {
   }
 
   @Override
-  public AdapterResult read(EvidenceInput input) {
-    FileContext context = new FileContext(input, NAME);
-    LocatedJson json;
-    try {
-      json = LocatedJson.parse(input.text());
-    } catch (MalformedInputException e) {
-      context.warn(e.line(), e.getMessage());
-      return context.result(NormalizedEvidence.builder());
-    }
+  protected NormalizedEvidence.Builder read(LocatedJson json, EvidenceInput input,
+      FileContext context) {
     Map<String, JsonNode> newest = new LinkedHashMap<>();
     Map<String, Instant> newestTime = new LinkedHashMap<>();
     for (JsonNode snapshot : json.root()) {
@@ -66,7 +56,7 @@ public final class ResticSnapshotsAdapter implements EvidenceAdapter {
     List<Backup> backups = new ArrayList<>();
     newest.forEach((host, snapshot) -> backups.add(new Backup(host, "restic:" + input.path(),
         newestTime.get(host), true, null, null, context.source(json.line(snapshot)))));
-    return context.result(NormalizedEvidence.builder().addBackups(backups));
+    return NormalizedEvidence.builder().addBackups(backups);
   }
 
   private static Instant time(String text) {

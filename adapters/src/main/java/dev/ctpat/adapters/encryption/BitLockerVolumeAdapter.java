@@ -1,13 +1,11 @@
 package dev.ctpat.adapters.encryption;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ctpat.adapters.AdapterResult;
-import dev.ctpat.adapters.EvidenceAdapter;
 import dev.ctpat.adapters.EvidenceInput;
 import dev.ctpat.adapters.support.FileContext;
 import dev.ctpat.adapters.support.HostNames;
+import dev.ctpat.adapters.support.JsonExportAdapter;
 import dev.ctpat.adapters.support.LocatedJson;
-import dev.ctpat.adapters.support.MalformedInputException;
 import dev.ctpat.adapters.support.PowerShellJson;
 import dev.ctpat.compliance.evidence.Endpoint;
 import dev.ctpat.compliance.evidence.NormalizedEvidence;
@@ -24,7 +22,7 @@ import java.util.Map;
  * volume is. The {@code KeyProtector} property, which holds recovery passwords when exported
  * with enough {@code -Depth}, is never read.
  */
-public final class BitLockerVolumeAdapter implements EvidenceAdapter {
+public final class BitLockerVolumeAdapter extends JsonExportAdapter {
   public static final String NAME = "bitlocker-volume";
 
   private static final Map<Integer, String> VOLUME_STATUS = Map.of(0, "FullyDecrypted",
@@ -34,36 +32,20 @@ public final class BitLockerVolumeAdapter implements EvidenceAdapter {
       2, "Unknown");
   private static final Map<Integer, String> LOCK_STATUS = Map.of(0, "Unlocked", 1, "Locked");
 
-  @Override
-  public String name() {
-    return NAME;
+  public BitLockerVolumeAdapter() {
+    super(NAME);
   }
 
   @Override
   public Match detect(EvidenceInput input) {
-    String head = input.head(8192);
-    return head.contains("\"MountPoint\"") && head.contains("\"ProtectionStatus\"")
-        ? Match.CONTENT : Match.NONE;
+    return contentMatchIfHeadContains(input, 8192, "\"MountPoint\"", "\"ProtectionStatus\"");
   }
 
   @Override
-  public AdapterResult read(EvidenceInput input) {
-    FileContext context = new FileContext(input, NAME);
-    LocatedJson json;
-    try {
-      json = LocatedJson.parse(input.text());
-    } catch (MalformedInputException e) {
-      context.warn(e.line(), e.getMessage());
-      return context.result(NormalizedEvidence.builder());
-    }
-    List<JsonNode> volumes = new ArrayList<>();
-    if (json.root().isArray()) {
-      json.root().forEach(volumes::add);
-    } else {
-      volumes.add(json.root());
-    }
+  protected NormalizedEvidence.Builder read(LocatedJson json, EvidenceInput input,
+      FileContext context) {
     Map<String, HostVolumes> hosts = new LinkedHashMap<>();
-    for (JsonNode volume : volumes) {
+    for (JsonNode volume : PowerShellJson.items(json.root())) {
       Integer line = json.line(volume);
       String host = hostname(volume, input);
       HostVolumes state = hosts.computeIfAbsent(host.toLowerCase(Locale.ROOT),
@@ -82,7 +64,7 @@ public final class BitLockerVolumeAdapter implements EvidenceAdapter {
       endpoints.add(Endpoint.named(state.host, context.source(state.line))
           .withDiskEncryption(encryption));
     }
-    return context.result(NormalizedEvidence.builder().addEndpoints(endpoints));
+    return NormalizedEvidence.builder().addEndpoints(endpoints);
   }
 
   /** The volumes of one computer, and the line where the first starts. */

@@ -1,13 +1,11 @@
 package dev.ctpat.adapters.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ctpat.adapters.AdapterResult;
-import dev.ctpat.adapters.EvidenceAdapter;
 import dev.ctpat.adapters.EvidenceInput;
 import dev.ctpat.adapters.support.FileContext;
 import dev.ctpat.adapters.support.HostNames;
+import dev.ctpat.adapters.support.JsonExportAdapter;
 import dev.ctpat.adapters.support.LocatedJson;
-import dev.ctpat.adapters.support.MalformedInputException;
 import dev.ctpat.adapters.support.PowerShellJson;
 import dev.ctpat.adapters.support.Timestamps;
 import dev.ctpat.compliance.evidence.Endpoint;
@@ -25,39 +23,24 @@ import java.util.List;
  * {@code AntivirusSignatureLastUpdated} (5.1's {@code \/Date(ms)\/} or 7's ISO form) has it
  * counted from that time up to the collection day.
  */
-public final class DefenderStatusAdapter implements EvidenceAdapter {
+public final class DefenderStatusAdapter extends JsonExportAdapter {
   public static final String NAME = "defender-status";
 
-  @Override
-  public String name() {
-    return NAME;
+  public DefenderStatusAdapter() {
+    super(NAME);
   }
 
   @Override
   public Match detect(EvidenceInput input) {
-    String head = input.head(8192);
-    return head.contains("\"AntivirusEnabled\"") && head.contains("\"RealTimeProtectionEnabled\"")
-        ? Match.CONTENT : Match.NONE;
+    return contentMatchIfHeadContains(input, 8192,
+        "\"AntivirusEnabled\"", "\"RealTimeProtectionEnabled\"");
   }
 
   @Override
-  public AdapterResult read(EvidenceInput input) {
-    FileContext context = new FileContext(input, NAME);
-    LocatedJson json;
-    try {
-      json = LocatedJson.parse(input.text());
-    } catch (MalformedInputException e) {
-      context.warn(e.line(), e.getMessage());
-      return context.result(NormalizedEvidence.builder());
-    }
-    List<JsonNode> statuses = new ArrayList<>();
-    if (json.root().isArray()) {
-      json.root().forEach(statuses::add);
-    } else {
-      statuses.add(json.root());
-    }
+  protected NormalizedEvidence.Builder read(LocatedJson json, EvidenceInput input,
+      FileContext context) {
     List<Endpoint> endpoints = new ArrayList<>();
-    for (JsonNode status : statuses) {
+    for (JsonNode status : PowerShellJson.items(json.root())) {
       if (!status.isObject()) {
         context.warn(json.line(json.root()), "expected an object per computer");
         continue;
@@ -68,7 +51,7 @@ public final class DefenderStatusAdapter implements EvidenceAdapter {
           signatureAge(status, input, context, source), source);
       endpoints.add(Endpoint.named(hostname(status, input), source).withAntimalware(antimalware));
     }
-    return context.result(NormalizedEvidence.builder().addEndpoints(endpoints));
+    return NormalizedEvidence.builder().addEndpoints(endpoints);
   }
 
   /** Enabled only when both the service and the antivirus engine are on. */

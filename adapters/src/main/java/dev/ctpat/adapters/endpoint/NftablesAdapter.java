@@ -1,13 +1,11 @@
 package dev.ctpat.adapters.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ctpat.adapters.AdapterResult;
-import dev.ctpat.adapters.EvidenceAdapter;
 import dev.ctpat.adapters.EvidenceInput;
 import dev.ctpat.adapters.support.FileContext;
 import dev.ctpat.adapters.support.HostNames;
+import dev.ctpat.adapters.support.JsonExportAdapter;
 import dev.ctpat.adapters.support.LocatedJson;
-import dev.ctpat.adapters.support.MalformedInputException;
 import dev.ctpat.compliance.evidence.Endpoint;
 import dev.ctpat.compliance.evidence.NormalizedEvidence;
 import java.util.HashMap;
@@ -22,35 +20,25 @@ import java.util.Map;
  * that accept everything and hold no rule, count as disabled. Chains on other hooks (forward,
  * output, NAT) do not protect the host itself and are ignored.
  */
-public final class NftablesAdapter implements EvidenceAdapter {
+public final class NftablesAdapter extends JsonExportAdapter {
   public static final String NAME = "nftables";
 
-  @Override
-  public String name() {
-    return NAME;
+  public NftablesAdapter() {
+    super(NAME);
   }
 
   @Override
   public Match detect(EvidenceInput input) {
-    String head = input.head(4096);
-    return head.contains("\"nftables\"") && head.contains("\"metainfo\"")
-        ? Match.CONTENT : Match.NONE;
+    return contentMatchIfHeadContains(input, 4096, "\"nftables\"", "\"metainfo\"");
   }
 
   @Override
-  public AdapterResult read(EvidenceInput input) {
-    FileContext context = new FileContext(input, NAME);
-    LocatedJson json;
-    try {
-      json = LocatedJson.parse(input.text());
-    } catch (MalformedInputException e) {
-      context.warn(e.line(), e.getMessage());
-      return context.result(NormalizedEvidence.builder());
-    }
+  protected NormalizedEvidence.Builder read(LocatedJson json, EvidenceInput input,
+      FileContext context) {
     JsonNode items = json.root().path("nftables");
     if (!items.isArray()) {
       context.warn(json.line(json.root()), "no nftables array; nothing read");
-      return context.result(NormalizedEvidence.builder());
+      return NormalizedEvidence.builder();
     }
     Map<String, JsonNode> inputChains = new LinkedHashMap<>();
     Map<String, Integer> rules = new HashMap<>();
@@ -74,8 +62,8 @@ public final class NftablesAdapter implements EvidenceAdapter {
     String host = HostNames.fromPathOrStem(input.path(), "nft", "ruleset");
     Endpoint.Firewall firewall =
         new Endpoint.Firewall(protecting != null, null, context.source(line));
-    return context.result(NormalizedEvidence.builder().addEndpoints(List.of(
-        Endpoint.named(host, context.source(line)).withFirewall(firewall))));
+    return NormalizedEvidence.builder().addEndpoints(List.of(
+        Endpoint.named(host, context.source(line)).withFirewall(firewall)));
   }
 
   /** family/table/chain, which names a chain (rules name theirs in the field "chain"). */

@@ -1,13 +1,11 @@
 package dev.ctpat.adapters.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ctpat.adapters.AdapterResult;
-import dev.ctpat.adapters.EvidenceAdapter;
 import dev.ctpat.adapters.EvidenceInput;
 import dev.ctpat.adapters.support.FileContext;
 import dev.ctpat.adapters.support.HostNames;
+import dev.ctpat.adapters.support.JsonExportAdapter;
 import dev.ctpat.adapters.support.LocatedJson;
-import dev.ctpat.adapters.support.MalformedInputException;
 import dev.ctpat.adapters.support.Numbers;
 import dev.ctpat.adapters.support.PowerShellJson;
 import dev.ctpat.compliance.evidence.Endpoint;
@@ -26,7 +24,7 @@ import java.util.regex.Pattern;
  * profile is. {@code NotConfigured} (a policy store that leaves the profile to its default) is
  * unknown rather than guessed.
  */
-public final class WindowsFirewallProfileAdapter implements EvidenceAdapter {
+public final class WindowsFirewallProfileAdapter extends JsonExportAdapter {
   public static final String NAME = "windows-firewall";
 
   private static final Pattern PROFILE_NAME =
@@ -38,9 +36,8 @@ public final class WindowsFirewallProfileAdapter implements EvidenceAdapter {
   private static final Map<Integer, String> ACTION =
       Map.of(0, "NotConfigured", 2, "Allow", 4, "Block");
 
-  @Override
-  public String name() {
-    return NAME;
+  public WindowsFirewallProfileAdapter() {
+    super(NAME);
   }
 
   @Override
@@ -52,17 +49,10 @@ public final class WindowsFirewallProfileAdapter implements EvidenceAdapter {
   }
 
   @Override
-  public AdapterResult read(EvidenceInput input) {
-    FileContext context = new FileContext(input, NAME);
-    LocatedJson json;
-    try {
-      json = LocatedJson.parse(input.text());
-    } catch (MalformedInputException e) {
-      context.warn(e.line(), e.getMessage());
-      return context.result(NormalizedEvidence.builder());
-    }
+  protected NormalizedEvidence.Builder read(LocatedJson json, EvidenceInput input,
+      FileContext context) {
     Map<String, HostProfiles> hosts = new LinkedHashMap<>();
-    for (JsonNode profile : items(json.root())) {
+    for (JsonNode profile : PowerShellJson.items(json.root())) {
       Integer line = json.line(profile);
       String name = LocatedJson.text(profile, "Name");
       if (!profile.isObject() || name == null) {
@@ -80,7 +70,7 @@ public final class WindowsFirewallProfileAdapter implements EvidenceAdapter {
           context.source(state.line));
       endpoints.add(Endpoint.named(state.host, context.source(state.line)).withFirewall(firewall));
     }
-    return context.result(NormalizedEvidence.builder().addEndpoints(endpoints));
+    return NormalizedEvidence.builder().addEndpoints(endpoints);
   }
 
   /** The profiles of one host and the line where the first of them starts. */
@@ -93,16 +83,6 @@ public final class WindowsFirewallProfileAdapter implements EvidenceAdapter {
       this.host = host;
       this.line = line;
     }
-  }
-
-  private static List<JsonNode> items(JsonNode root) {
-    List<JsonNode> items = new ArrayList<>();
-    if (root.isArray()) {
-      root.forEach(items::add);
-    } else {
-      items.add(root);
-    }
-    return items;
   }
 
   private static Boolean enabled(JsonNode profile, String name, Integer line, FileContext context) {

@@ -9,7 +9,6 @@ import dev.ctpat.adapters.support.Csv;
 import dev.ctpat.adapters.support.FileContext;
 import dev.ctpat.adapters.support.HostNames;
 import dev.ctpat.adapters.support.LocatedJson;
-import dev.ctpat.adapters.support.MalformedInputException;
 import dev.ctpat.adapters.support.PowerShellJson;
 import dev.ctpat.compliance.evidence.Endpoint;
 import dev.ctpat.compliance.evidence.NormalizedEvidence;
@@ -20,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads {@code Get-HotFix} exported with {@code Export-Csv} (any culture, with or without the
@@ -48,11 +48,8 @@ public final class HotFixAdapter implements EvidenceAdapter {
   @Override
   public AdapterResult read(EvidenceInput input) {
     FileContext context = new FileContext(input, NAME);
-    String start = input.head(64).strip();
-    Map<String, Newest> hosts = start.startsWith("[") || start.startsWith("{")
-        ? readJson(input, context) : readCsv(input, context);
     List<Endpoint> endpoints = new ArrayList<>();
-    for (Newest newest : hosts.values()) {
+    for (Newest newest : hosts(input, context).values()) {
       if (newest.date == null) {
         context.warn(newest.firstLine, newest.host + ": no hotfix has an InstalledOn date");
       }
@@ -84,16 +81,17 @@ public final class HotFixAdapter implements EvidenceAdapter {
     }
   }
 
-  private static Map<String, Newest> readCsv(EvidenceInput input, FileContext context) {
+  /** The hosts of a JSON or CSV export; none when the file cannot be parsed (warned). */
+  private static Map<String, Newest> hosts(EvidenceInput input, FileContext context) {
+    String start = input.head(64).strip();
+    Optional<Map<String, Newest>> hosts = start.startsWith("[") || start.startsWith("{")
+        ? context.parseJson().map(json -> readJson(json, input, context))
+        : context.parseCsv().map(csv -> readCsv(csv, input, context));
+    return hosts.orElseGet(Map::of);
+  }
+
+  private static Map<String, Newest> readCsv(Csv csv, EvidenceInput input, FileContext context) {
     Map<String, Newest> hosts = new LinkedHashMap<>();
-    Csv csv;
-    try {
-      csv = Csv.parse(input.text());
-    } catch (MalformedInputException e) {
-      context.warn(e.line(), e.getMessage());
-      return hosts;
-    }
-    csv.problems().forEach(p -> context.warn(p.number(), p.text()));
     int hostColumn = csv.column(HOST_COLUMNS);
     int dateColumn = csv.column("InstalledOn");
     CultureDates.Order order =
@@ -112,22 +110,10 @@ public final class HotFixAdapter implements EvidenceAdapter {
     return hosts;
   }
 
-  private static Map<String, Newest> readJson(EvidenceInput input, FileContext context) {
+  private static Map<String, Newest> readJson(LocatedJson json, EvidenceInput input,
+      FileContext context) {
     Map<String, Newest> hosts = new LinkedHashMap<>();
-    LocatedJson json;
-    try {
-      json = LocatedJson.parse(input.text());
-    } catch (MalformedInputException e) {
-      context.warn(e.line(), e.getMessage());
-      return hosts;
-    }
-    List<JsonNode> fixes = new ArrayList<>();
-    if (json.root().isArray()) {
-      json.root().forEach(fixes::add);
-    } else {
-      fixes.add(json.root());
-    }
-    for (JsonNode fix : fixes) {
+    for (JsonNode fix : PowerShellJson.items(json.root())) {
       int line = json.line(fix) == null ? 1 : json.line(fix);
       String hostField = null;
       for (String column : HOST_COLUMNS) {

@@ -136,13 +136,11 @@ public final class OsqueryAdapter implements EvidenceAdapter {
 
   private static void readShellOutput(EvidenceInput input, FileContext context,
       Map<String, HostState> hosts, Unsupported unsupported) {
-    LocatedJson json;
-    try {
-      json = LocatedJson.parse(input.text());
-    } catch (MalformedInputException e) {
-      context.warn(e.line(), e.getMessage());
+    Optional<LocatedJson> parsed = context.parseJson();
+    if (parsed.isEmpty()) {
       return;
     }
+    LocatedJson json = parsed.get();
     String host = HostNames.fromPathOrStem(input.path(), "osquery");
     HostState state =
         hosts.computeIfAbsent(host.toLowerCase(Locale.ROOT), k -> new HostState(host));

@@ -41,11 +41,20 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * Reads {@code ctpat.yaml}, the one file people write by hand. Its keys are those of the
  * normalized document ({@code program.*} at the top level, plus {@code organization},
- * {@code systems}, {@code waivers} and {@code thresholds}); unknown keys and malformed values are
- * warnings with their line, and the rest of the file is still read.
+ * {@code systems}, {@code waivers}, {@code thresholds}, {@code network} and
+ * {@code device_control}); unknown keys and malformed values are warnings with their line, and the
+ * rest of the file is still read. The sections {@code accounts}, {@code backups},
+ * {@code remote_access} and {@code endpoints} state attributes that the collector merges into the
+ * records the exports produced (see {@link DeclaredFacts}).
  */
 public final class ProgramFileAdapter implements EvidenceAdapter {
   public static final String NAME = "program-file";
+
+  /**
+   * The {@code system} of an account or backup entry that names none: the collector applies it
+   * to the records of every system with that account id or repository.
+   */
+  public static final String ANY_SYSTEM = "";
 
   private static final Pattern CRITERION = Pattern.compile("4\\.(1[0-3]|[1-9])|12\\.8");
   private static final Pattern WAIVER_SCOPE = Pattern.compile("(4\\.(1[0-3]|[1-9])|12\\.8)\\.[a-z_]+");
@@ -54,7 +63,8 @@ public final class ProgramFileAdapter implements EvidenceAdapter {
       "credential_compromises", "security_tests", "trainings", "access_reviews", "role_matrix",
       "remote_access_authorizations", "monitoring", "violations", "threat_intel_feeds",
       "approved_software", "inventory_reconciliations", "media_inventory", "sanitization_records",
-      "restore_tests", "systems", "waivers", "thresholds");
+      "restore_tests", "systems", "waivers", "thresholds", "network", "device_control", "accounts",
+      "backups", "remote_access", "endpoints");
 
   @Override
   public String name() {
@@ -107,6 +117,7 @@ public final class ProgramFileAdapter implements EvidenceAdapter {
       Map<String, Object> typed = (Map<String, Object>) map;
       evidence.thresholds(typed);
     }
+    new DeclaredFacts(context).read(yaml, evidence);
     return context.result(evidence);
   }
 

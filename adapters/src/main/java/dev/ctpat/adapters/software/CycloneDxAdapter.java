@@ -1,12 +1,10 @@
 package dev.ctpat.adapters.software;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ctpat.adapters.AdapterResult;
-import dev.ctpat.adapters.EvidenceAdapter;
 import dev.ctpat.adapters.EvidenceInput;
 import dev.ctpat.adapters.support.FileContext;
+import dev.ctpat.adapters.support.JsonExportAdapter;
 import dev.ctpat.adapters.support.LocatedJson;
-import dev.ctpat.adapters.support.MalformedInputException;
 import dev.ctpat.adapters.support.Timestamps;
 import dev.ctpat.compliance.evidence.NormalizedEvidence;
 import dev.ctpat.compliance.evidence.SoftwareComponent;
@@ -27,33 +25,23 @@ import java.util.Set;
  * The supplier is {@code supplier.name}, else {@code manufacturer.name}, else {@code publisher}.
  * {@code metadata.timestamp} becomes each item's {@code collected_at}.
  */
-public final class CycloneDxAdapter implements EvidenceAdapter {
+public final class CycloneDxAdapter extends JsonExportAdapter {
   public static final String NAME = "cyclonedx";
 
   private static final Set<String> TESTED_VERSIONS = Set.of("1.4", "1.5", "1.6");
 
-  @Override
-  public String name() {
-    return NAME;
+  public CycloneDxAdapter() {
+    super(NAME);
   }
 
   @Override
   public Match detect(EvidenceInput input) {
-    String head = input.head(4096);
-    boolean bom = head.contains("\"bomFormat\"") && head.contains("CycloneDX");
-    return bom ? Match.CONTENT : Match.NONE;
+    return contentMatchIfHeadContains(input, 4096, "\"bomFormat\"", "CycloneDX");
   }
 
   @Override
-  public AdapterResult read(EvidenceInput input) {
-    FileContext context = new FileContext(input, NAME);
-    LocatedJson json;
-    try {
-      json = LocatedJson.parse(input.text());
-    } catch (MalformedInputException e) {
-      context.warn(e.line(), e.getMessage());
-      return context.result(NormalizedEvidence.builder());
-    }
+  protected NormalizedEvidence.Builder read(LocatedJson json, EvidenceInput input,
+      FileContext context) {
     JsonNode root = json.root();
     String version = LocatedJson.text(root, "specVersion");
     if (!TESTED_VERSIONS.contains(version)) {
@@ -63,7 +51,7 @@ public final class CycloneDxAdapter implements EvidenceAdapter {
     Instant created = Timestamps.iso(LocatedJson.text(root.path("metadata"), "timestamp"));
     List<SoftwareComponent> software = new ArrayList<>();
     addComponents(root.path("components"), json, created, input, context, software);
-    return context.result(NormalizedEvidence.builder().addSoftware(software));
+    return NormalizedEvidence.builder().addSoftware(software);
   }
 
   private static void addComponents(JsonNode components, LocatedJson json, Instant created,

@@ -1,12 +1,10 @@
 package dev.ctpat.adapters.software;
 
-import dev.ctpat.adapters.AdapterResult;
-import dev.ctpat.adapters.EvidenceAdapter;
 import dev.ctpat.adapters.EvidenceInput;
 import dev.ctpat.adapters.support.CultureDates;
 import dev.ctpat.adapters.support.Csv;
+import dev.ctpat.adapters.support.CsvExportAdapter;
 import dev.ctpat.adapters.support.FileContext;
-import dev.ctpat.adapters.support.MalformedInputException;
 import dev.ctpat.adapters.support.Numbers;
 import dev.ctpat.compliance.evidence.NormalizedEvidence;
 import dev.ctpat.compliance.evidence.SoftwareComponent;
@@ -26,7 +24,7 @@ import java.util.List;
  * row without {@code purchased_from} is reported as a warning: an authorised channel cannot be
  * shown for it.
  */
-public final class LicenseEntitlementsAdapter implements EvidenceAdapter {
+public final class LicenseEntitlementsAdapter extends CsvExportAdapter {
   public static final String NAME = "license-entitlements";
 
   private static final String[] PRODUCT = {"product", "product_name", "software", "title", "application"};
@@ -42,32 +40,22 @@ public final class LicenseEntitlementsAdapter implements EvidenceAdapter {
   private static final String[] EXPIRES_ON = {"expires_on", "expiry", "expiry_date", "expiration_date",
       "valid_until", "end_date"};
 
-  @Override
-  public String name() {
-    return NAME;
+  public LicenseEntitlementsAdapter() {
+    super(NAME);
   }
 
   @Override
   public Match detect(EvidenceInput input) {
-    Csv header = Csv.parseHeader(input.head(4096));
+    Csv header = header(input);
     return header.column(PRODUCT) >= 0 && header.column(SEATS) >= 0 ? Match.CONTENT : Match.NONE;
   }
 
   @Override
-  public AdapterResult read(EvidenceInput input) {
-    FileContext context = new FileContext(input, NAME);
-    Csv csv;
-    try {
-      csv = Csv.parse(input.text());
-    } catch (MalformedInputException e) {
-      context.warn(e.line(), e.getMessage());
-      return context.result(NormalizedEvidence.builder());
-    }
-    csv.problems().forEach(p -> context.warn(p.number(), p.text()));
+  protected NormalizedEvidence.Builder read(Csv csv, EvidenceInput input, FileContext context) {
     int product = csv.column(PRODUCT);
     if (product < 0) {
       context.warn(csv.headerLine(), "no product column; nothing read");
-      return context.result(NormalizedEvidence.builder());
+      return NormalizedEvidence.builder();
     }
     int expires = csv.column(EXPIRES_ON);
     CultureDates.Order order =
@@ -89,7 +77,7 @@ public final class LicenseEntitlementsAdapter implements EvidenceAdapter {
           count(row, csv.column(INSTALLATIONS), "installations", context),
           count(row, csv.column(SEATS), "seats", context), context.source(row.line())));
     }
-    return context.result(NormalizedEvidence.builder().addSoftware(software));
+    return NormalizedEvidence.builder().addSoftware(software);
   }
 
   private static LicenseStatus status(String name, Csv.Row row, int column,

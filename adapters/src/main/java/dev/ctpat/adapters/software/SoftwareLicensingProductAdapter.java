@@ -1,12 +1,11 @@
 package dev.ctpat.adapters.software;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ctpat.adapters.AdapterResult;
-import dev.ctpat.adapters.EvidenceAdapter;
 import dev.ctpat.adapters.EvidenceInput;
 import dev.ctpat.adapters.support.FileContext;
+import dev.ctpat.adapters.support.JsonExportAdapter;
 import dev.ctpat.adapters.support.LocatedJson;
-import dev.ctpat.adapters.support.MalformedInputException;
+import dev.ctpat.adapters.support.PowerShellJson;
 import dev.ctpat.compliance.evidence.NormalizedEvidence;
 import dev.ctpat.compliance.evidence.SoftwareComponent;
 import java.util.ArrayList;
@@ -20,12 +19,11 @@ import java.util.List;
  * {@code PartialProductKey} is null have no key installed and are skipped; an export without
  * that property cannot tell them apart, which is warned. The key itself is never copied.
  */
-public final class SoftwareLicensingProductAdapter implements EvidenceAdapter {
+public final class SoftwareLicensingProductAdapter extends JsonExportAdapter {
   public static final String NAME = "windows-licensing";
 
-  @Override
-  public String name() {
-    return NAME;
+  public SoftwareLicensingProductAdapter() {
+    super(NAME);
   }
 
   @Override
@@ -38,21 +36,9 @@ public final class SoftwareLicensingProductAdapter implements EvidenceAdapter {
   }
 
   @Override
-  public AdapterResult read(EvidenceInput input) {
-    FileContext context = new FileContext(input, NAME);
-    LocatedJson json;
-    try {
-      json = LocatedJson.parse(input.text());
-    } catch (MalformedInputException e) {
-      context.warn(e.line(), e.getMessage());
-      return context.result(NormalizedEvidence.builder());
-    }
-    List<JsonNode> products = new ArrayList<>();
-    if (json.root().isArray()) {
-      json.root().forEach(products::add);
-    } else {
-      products.add(json.root());
-    }
+  protected NormalizedEvidence.Builder read(LocatedJson json, EvidenceInput input,
+      FileContext context) {
+    List<JsonNode> products = PowerShellJson.items(json.root());
     if (products.stream().noneMatch(p -> p.has("PartialProductKey"))) {
       context.warn(json.line(json.root()), "no PartialProductKey property: products without an "
           + "installed key cannot be left out; export with "
@@ -65,7 +51,7 @@ public final class SoftwareLicensingProductAdapter implements EvidenceAdapter {
       }
       software.add(component(product, json.line(product), context));
     }
-    return context.result(NormalizedEvidence.builder().addSoftware(software));
+    return NormalizedEvidence.builder().addSoftware(software);
   }
 
   private static SoftwareComponent component(JsonNode product, Integer line, FileContext context) {

@@ -1,12 +1,10 @@
 package dev.ctpat.adapters.software;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ctpat.adapters.AdapterResult;
-import dev.ctpat.adapters.EvidenceAdapter;
 import dev.ctpat.adapters.EvidenceInput;
 import dev.ctpat.adapters.support.FileContext;
+import dev.ctpat.adapters.support.JsonExportAdapter;
 import dev.ctpat.adapters.support.LocatedJson;
-import dev.ctpat.adapters.support.MalformedInputException;
 import dev.ctpat.adapters.support.Timestamps;
 import dev.ctpat.compliance.evidence.NormalizedEvidence;
 import dev.ctpat.compliance.evidence.SoftwareComponent;
@@ -23,31 +21,21 @@ import java.util.Set;
  * is {@code supplier}, else {@code originator}, without its {@code Organization:} prefix and
  * e-mail address. {@code creationInfo.created} becomes each item's {@code collected_at}.
  */
-public final class SpdxAdapter implements EvidenceAdapter {
+public final class SpdxAdapter extends JsonExportAdapter {
   public static final String NAME = "spdx";
 
-  @Override
-  public String name() {
-    return NAME;
+  public SpdxAdapter() {
+    super(NAME);
   }
 
   @Override
   public Match detect(EvidenceInput input) {
-    String head = input.head(4096);
-    boolean spdx = head.contains("\"spdxVersion\"") && head.contains("SPDX-2.");
-    return spdx ? Match.CONTENT : Match.NONE;
+    return contentMatchIfHeadContains(input, 4096, "\"spdxVersion\"", "SPDX-2.");
   }
 
   @Override
-  public AdapterResult read(EvidenceInput input) {
-    FileContext context = new FileContext(input, NAME);
-    LocatedJson json;
-    try {
-      json = LocatedJson.parse(input.text());
-    } catch (MalformedInputException e) {
-      context.warn(e.line(), e.getMessage());
-      return context.result(NormalizedEvidence.builder());
-    }
+  protected NormalizedEvidence.Builder read(LocatedJson json, EvidenceInput input,
+      FileContext context) {
     JsonNode root = json.root();
     Instant created = Timestamps.iso(LocatedJson.text(root.path("creationInfo"), "created"));
     Set<String> described = described(root);
@@ -67,7 +55,7 @@ public final class SpdxAdapter implements EvidenceAdapter {
           supplier(pkg), license, LicenseExpressions.status(license), null, null,
           created == null ? context.source(line) : context.source(line, created)));
     }
-    return context.result(NormalizedEvidence.builder().addSoftware(software));
+    return NormalizedEvidence.builder().addSoftware(software);
   }
 
   /** The SPDX ids the document describes, by {@code documentDescribes} or a DESCRIBES relation. */

@@ -8,8 +8,12 @@ import dev.ctpat.compliance.evidence.Source;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** The state of reading one file with one adapter: makes its sources and collects its warnings. */
+/**
+ * The state of reading one file with one adapter: parses the file, makes its sources and collects
+ * its warnings.
+ */
 public final class FileContext {
   private final EvidenceInput input;
   private final String adapter;
@@ -35,6 +39,35 @@ public final class FileContext {
    */
   public Source source(Integer line, Instant collectedAt) {
     return new Source(input.path(), line, adapter, collectedAt);
+  }
+
+  /**
+   * The file as JSON with line numbers; empty when it is not JSON, which is warned at the line
+   * of the syntax error.
+   */
+  public Optional<LocatedJson> parseJson() {
+    try {
+      return Optional.of(LocatedJson.parse(input.text()));
+    } catch (MalformedInputException e) {
+      warn(e.line(), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The file as a CSV table, with rows of the wrong width warned; empty when it has no header or
+   * a quoted value never ends, which is warned.
+   */
+  public Optional<Csv> parseCsv() {
+    Csv csv;
+    try {
+      csv = Csv.parse(input.text());
+    } catch (MalformedInputException e) {
+      warn(e.line(), e.getMessage());
+      return Optional.empty();
+    }
+    csv.problems().forEach(p -> warn(p.number(), p.text()));
+    return Optional.of(csv);
   }
 
   public void warn(Integer line, String message) {

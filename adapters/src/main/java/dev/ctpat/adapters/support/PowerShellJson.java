@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +24,20 @@ public final class PowerShellJson {
   private static final long DAY_MILLIS = 86_400_000L;
 
   private PowerShellJson() {}
+
+  /**
+   * The objects of an export: {@code ConvertTo-Json} writes a single object as itself and several
+   * as an array, so a pipeline that returned one item has no array around it.
+   */
+  public static List<JsonNode> items(JsonNode root) {
+    List<JsonNode> items = new ArrayList<>();
+    if (root.isArray()) {
+      root.forEach(items::add);
+    } else {
+      items.add(root);
+    }
+    return items;
+  }
 
   /** A timestamp in any of the spellings above; {@code null} when absent or unreadable. */
   public static Instant instant(JsonNode node) {
