@@ -19,7 +19,6 @@ import dev.ctpat.rego.compile.RuleIndex;
 import dev.ctpat.rego.compile.RuleNode;
 import dev.ctpat.rego.syntax.Location;
 import dev.ctpat.rego.syntax.RegoVersion;
-import dev.ctpat.rego.types.Type;
 import dev.ctpat.rego.value.ArrayValue;
 import dev.ctpat.rego.value.BooleanValue;
 import dev.ctpat.rego.value.NumberValue;
@@ -1207,7 +1206,7 @@ public final class Evaluator implements BuiltinContext {
   private boolean callBuiltin(Builtin b, List<Value> args, Location loc, ValueCont k) {
     step();
     try {
-      checkKinds(b, args);
+      b.checkArgumentKinds(args);
       if (b.implementation() instanceof BuiltinFunction fn) {
         Value v = fn.call(this, args);
         return v == null || k.accept(v);
@@ -1230,67 +1229,6 @@ public final class Evaluator implements BuiltinContext {
       }
       return true;
     }
-  }
-
-  private static void checkKinds(Builtin b, List<Value> args) throws BuiltinException {
-    List<Type> types = b.type().args();
-    for (int i = 0; i < args.size(); i++) {
-      Type t = i < types.size() ? types.get(i) : b.type().variadic();
-      if (t != null && !acceptsKind(t, args.get(i))) {
-        throw BuiltinException.typeError("operand " + (i + 1) + " must be " + describe(t)
-            + " but got " + args.get(i).typeName());
-      }
-    }
-  }
-
-  private static boolean acceptsKind(Type t, Value v) {
-    if (t instanceof Type.Any any) {
-      if (any.of().isEmpty()) {
-        return true;
-      }
-      for (Type m : any.of()) {
-        if (acceptsKind(m, v)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    return switch (v.kind()) {
-      case NULL -> t instanceof Type.Null;
-      case BOOLEAN -> t instanceof Type.Boolean;
-      case NUMBER -> t instanceof Type.Number;
-      case STRING -> t instanceof Type.String;
-      case ARRAY -> t instanceof Type.Array;
-      case OBJECT -> t instanceof Type.Object;
-      case SET -> t instanceof Type.Set;
-    };
-  }
-
-  private static String describe(Type t) {
-    if (t instanceof Type.Any any && !any.of().isEmpty()) {
-      List<String> names = new ArrayList<>();
-      for (Type m : any.of()) {
-        names.add(describe(m));
-      }
-      return names.size() == 1 ? names.get(0)
-          : "one of {" + String.join(", ", new java.util.LinkedHashSet<>(names)) + "}";
-    }
-    if (t instanceof Type.Null) {
-      return "null";
-    } else if (t instanceof Type.Boolean) {
-      return "boolean";
-    } else if (t instanceof Type.Number) {
-      return "number";
-    } else if (t instanceof Type.String) {
-      return "string";
-    } else if (t instanceof Type.Array) {
-      return "array";
-    } else if (t instanceof Type.Object) {
-      return "object";
-    } else if (t instanceof Type.Set) {
-      return "set";
-    }
-    return "any";
   }
 
   private boolean callFunction(List<Value> path, List<Value> args, Location loc, ValueCont k) {

@@ -3,7 +3,6 @@ package dev.ctpat.rego.builtins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ctpat.rego.syntax.RegoVersion;
-import dev.ctpat.rego.types.Type;
 import dev.ctpat.rego.value.ArrayValue;
 import dev.ctpat.rego.value.BooleanValue;
 import dev.ctpat.rego.value.Json;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -133,7 +131,7 @@ final class BuiltinTestSupport {
       if (!arityFits) {
         throw new AssertionError(name + " takes " + declared + " arguments, not " + args.length);
       }
-      checkKinds(b, List.of(args));
+      b.checkArgumentKinds(List.of(args));
       return b;
     }
   }
@@ -155,56 +153,6 @@ final class BuiltinTestSupport {
 
   // The evaluator's check of argument kinds against the declared types, copied from
   // dev.ctpat.rego.eval.Evaluator (private there) so that tests see its exact errors.
-
-  private static void checkKinds(Builtin b, List<Value> args) throws BuiltinException {
-    List<Type> types = b.type().args();
-    for (int i = 0; i < args.size(); i++) {
-      Type t = i < types.size() ? types.get(i) : b.type().variadic();
-      if (t != null && !acceptsKind(t, args.get(i))) {
-        throw BuiltinException.typeError("operand " + (i + 1) + " must be " + describe(t)
-            + " but got " + args.get(i).typeName());
-      }
-    }
-  }
-
-  private static boolean acceptsKind(Type t, Value v) {
-    if (t instanceof Type.Any any) {
-      return any.of().isEmpty() || any.of().stream().anyMatch(m -> acceptsKind(m, v));
-    }
-    return switch (v.kind()) {
-      case NULL -> t instanceof Type.Null;
-      case BOOLEAN -> t instanceof Type.Boolean;
-      case NUMBER -> t instanceof Type.Number;
-      case STRING -> t instanceof Type.String;
-      case ARRAY -> t instanceof Type.Array;
-      case OBJECT -> t instanceof Type.Object;
-      case SET -> t instanceof Type.Set;
-    };
-  }
-
-  private static String describe(Type t) {
-    if (t instanceof Type.Any any && !any.of().isEmpty()) {
-      List<String> names = any.of().stream().map(BuiltinTestSupport::describe).toList();
-      return names.size() == 1 ? names.get(0)
-          : "one of {" + String.join(", ", new LinkedHashSet<>(names)) + "}";
-    }
-    if (t instanceof Type.Null) {
-      return "null";
-    } else if (t instanceof Type.Boolean) {
-      return "boolean";
-    } else if (t instanceof Type.Number) {
-      return "number";
-    } else if (t instanceof Type.String) {
-      return "string";
-    } else if (t instanceof Type.Array) {
-      return "array";
-    } else if (t instanceof Type.Object) {
-      return "object";
-    } else if (t instanceof Type.Set) {
-      return "set";
-    }
-    return "any";
-  }
 
   /**
    * One query: a fixed clock and Rego version, strict errors, a working memo, no capabilities
